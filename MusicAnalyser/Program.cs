@@ -1,8 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
+using MusicAnalyser.Data;
+using MusicAnalyser.Features.CommandLine;
+using MusicAnalyser.Features.Import;
+using MusicAnalyser.Features.Listening;
 
+if (CommandLineApp.Handles(args))
+{
+    return CommandLineApp.Run(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddData().AddImport().AddListening();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
+app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -14,5 +28,6 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,197 @@
+// The listening model: plays and the catalogue they point at, as imported from exports and (later) the Web API.
+namespace MusicAnalyser.Data;
+
+/// <summary>What a play was of. Music statistics only ever count <see cref="Music"/>.</summary>
+public enum PlayKind : byte
+{
+    Music = 1,
+    Podcast = 2,
+    Audiobook = 3,
+    Video = 4,
+}
+
+/// <summary>Where a play was learned from.</summary>
+public enum PlaySource : byte
+{
+    ExtendedHistory = 1,
+    AccountData = 2,
+    WebApi = 3,
+}
+
+public sealed class Play
+{
+    public long Id { get; set; }
+    public PlayKind Kind { get; set; }
+    public PlaySource Source { get; set; }
+    public int? TrackId { get; set; }
+    public Track? Track { get; set; }
+    public int? EpisodeId { get; set; }
+    public Episode? Episode { get; set; }
+    public int? ChapterId { get; set; }
+    public Chapter? Chapter { get; set; }
+
+    /// <summary>When playback ended, UTC; stored as Unix seconds.</summary>
+    public DateTime EndedAt { get; set; }
+    public int MsPlayed { get; set; }
+
+    /// <summary>Tells apart rows of one file that are otherwise identical: 0 for the first, 1 for the next ...</summary>
+    public int Seq { get; set; }
+
+    public int? ReasonStartId { get; set; }
+    public Reason? ReasonStart { get; set; }
+    public int? ReasonEndId { get; set; }
+    public Reason? ReasonEnd { get; set; }
+    public int? PlatformId { get; set; }
+    public Platform? Platform { get; set; }
+    public int? CountryId { get; set; }
+    public Country? Country { get; set; }
+    public bool? Shuffle { get; set; }
+    public bool? Skipped { get; set; }
+    public bool? Offline { get; set; }
+
+    /// <summary>Unix milliseconds; exports give seconds or milliseconds, both are normalised to ms, 0 to null.</summary>
+    public long? OfflineTimestamp { get; set; }
+    public bool? IncognitoMode { get; set; }
+
+    public int? ImportFileId { get; set; }
+    public ImportFile? ImportFile { get; set; }
+}
+
+public sealed class Artist
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? SpotifyId { get; set; }
+    public List<TrackArtist> Tracks { get; } = [];
+}
+
+public sealed class Album
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public int? ArtistId { get; set; }
+    public Artist? Artist { get; set; }
+    public string? SpotifyId { get; set; }
+}
+
+public sealed class Track
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The bare id of <c>spotify:track:ID</c>; null for tracks known only by name (account data, local files).</summary>
+    public string? SpotifyId { get; set; }
+
+    /// <summary>The artist the export credits (its album artist); statistics attribute plays to this artist.</summary>
+    public int ArtistId { get; set; }
+    public Artist? Artist { get; set; }
+    public int? AlbumId { get; set; }
+    public Album? Album { get; set; }
+    public List<TrackArtist> Artists { get; } = [];
+}
+
+/// <summary>Every artist credited on a track, in credit order (position 0 is the export's artist).</summary>
+public sealed class TrackArtist
+{
+    public int TrackId { get; set; }
+    public Track? Track { get; set; }
+    public int ArtistId { get; set; }
+    public Artist? Artist { get; set; }
+    public int Position { get; set; }
+}
+
+public sealed class Show
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? SpotifyId { get; set; }
+}
+
+public sealed class Episode
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? SpotifyId { get; set; }
+    public int ShowId { get; set; }
+    public Show? Show { get; set; }
+}
+
+public sealed class Audiobook
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? Author { get; set; }
+    public string? SpotifyId { get; set; }
+}
+
+public sealed class Chapter
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? SpotifyId { get; set; }
+    public int AudiobookId { get; set; }
+    public Audiobook? Audiobook { get; set; }
+}
+
+/// <summary>A client platform string as the export gives it, stored once.</summary>
+public sealed class Platform
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class Country
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+}
+
+/// <summary>A reason_start / reason_end value ("trackdone", "fwdbtn" ...), stored once.</summary>
+public sealed class Reason
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class ImportRun
+{
+    public int Id { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>"cli" or "web".</summary>
+    public required string Origin { get; set; }
+    public int Files { get; set; }
+    public long Entries { get; set; }
+    public long Added { get; set; }
+    public long Duplicates { get; set; }
+
+    /// <summary>The whole summary as the command prints it, for the Import page's history.</summary>
+    public string? SummaryJson { get; set; }
+    public List<ImportFile> FileResults { get; } = [];
+}
+
+public sealed class ImportFile
+{
+    public int Id { get; set; }
+    public int ImportRunId { get; set; }
+    public ImportRun? ImportRun { get; set; }
+
+    /// <summary>The file's path inside the zip or folder, as the person would recognise it.</summary>
+    public required string Name { get; set; }
+    public required string Format { get; set; }
+    public long Entries { get; set; }
+    public long Added { get; set; }
+    public long Duplicates { get; set; }
+
+    /// <summary>Account-data plays this file's extended history superseded (the same play, richer record).</summary>
+    public long Replaced { get; set; }
+    public string? SkippedJson { get; set; }
+
+    /// <summary>Why the file was rejected; null when it was imported.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The time span of the file's plays, so overlapping account data and extended history are found cheaply.</summary>
+    public DateTime? FirstPlayAt { get; set; }
+    public DateTime? LastPlayAt { get; set; }
+}

@@ -1,0 +1,327 @@
+using Microsoft.Data.Sqlite;
+using MusicAnalyser.Data;
+
+namespace MusicAnalyser.Features.Import;
+
+/// <summary>
+/// What the database already knows (artists, albums, tracks, shows, ... and the repeated strings), held in
+/// memory for one import so that resolving an entry to ids never queries the database. New rows get their
+/// ids here and are handed to the writer as <see cref="CatalogChanges"/>.
+/// </summary>
+internal sealed class ImportCatalog
+{
+    public const string NoItem = "no track or episode";
+    public const string NoEndTime = "no end time";
+
+    private readonly NameIndex _platforms = new(), _countries = new(), _reasons = new();
+    private readonly NameIndex _artists = new(), _shows = new(), _audiobooks = new();
+    private readonly NameIndex _albums = new();
+    private readonly ItemIndex _tracks = new(), _episodes = new(), _chapters = new();
+    private CatalogChanges _changes = new();
+
+    public static ImportCatalog Load(SqliteConnection connection)
+    {
+        var catalog = new ImportCatalog();
+        Read(connection, "SELECT Id, Name FROM Platforms", r => catalog._platforms.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, Code FROM Countries", r => catalog._countries.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, Name FROM Reasons", r => catalog._reasons.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, Name FROM Artists", r => catalog._artists.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, Name FROM Shows", r => catalog._shows.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, Title FROM Audiobooks", r => catalog._audiobooks.Load(r.GetInt32(0), r.GetString(1)));
+        Read(connection, "SELECT Id, IFNULL(ArtistId, 0), Name FROM Albums", r => catalog._albums.Load(r.GetInt32(0), r.GetInt32(1), r.GetString(2)));
+        Read(connection, "SELECT Id, SpotifyId, ArtistId, Name FROM Tracks ORDER BY Id",
+            r => catalog._tracks.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
+        Read(connection, "SELECT Id, SpotifyId, ShowId, Name FROM Episodes ORDER BY Id",
+            r => catalog._episodes.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
+        Read(connection, "SELECT Id, SpotifyId, AudiobookId, Title FROM Chapters ORDER BY Id",
+            r => catalog._chapters.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
+        return catalog;
+    }
+
+    private static void Read(SqliteConnection connection, string sql, Action<SqliteDataReader> row)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+
+    /// <summary>The new rows since the last call, or null when there are none.</summary>
+    public CatalogChanges? TakeChanges()
+    {
+        if (_changes.IsEmpty)
+        {
+            return null;
+        }
+        var taken = _changes;
+        _changes = new CatalogChanges();
+        return taken;
+    }
+
+    /// <summary>Fills the ids of <paramref name="row"/>; returns the reason when the entry is not a play we can store.</summary>
+    public string? Resolve(ParsedEntry e, ExportFormat format, ref PlayRow row)
+    {
+        if (!e.HasEndedAt)
+        {
+            return NoEndTime;
+        }
+        row.TrackId = row.EpisodeId = row.ChapterId = 0;
+        var video = format == ExportFormat.ExtendedVideo;
+
+        if (!e.ChapterUri.IsBlank || !e.AudiobookTitle.IsBlank || (format == ExportFormat.AccountAudiobook && !e.ChapterTitle.IsBlank))
+        {
+            row.Kind = video ? PlayKind.Video : PlayKind.Audiobook;
+            row.ChapterId = ResolveChapter(e);
+        }
+        else if (!e.EpisodeUri.IsBlank || !e.EpisodeName.IsBlank)
+        {
+            row.Kind = video ? PlayKind.Video : PlayKind.Podcast;
+            row.EpisodeId = ResolveEpisode(e);
+        }
+        else if (!e.TrackUri.IsBlank || !e.TrackName.IsBlank)
+        {
+            row.Kind = video ? PlayKind.Video : PlayKind.Music;
+            row.TrackId = ResolveTrack(e);
+        }
+        else
+        {
+            return NoItem;
+        }
+
+        row.PlatformId = _platforms.Resolve(e.Platform.Span, _changes.Platforms);
+        row.CountryId = _countries.Resolve(e.Country.Span, _changes.Countries);
+        row.ReasonStartId = _reasons.Resolve(e.ReasonStart.Span, _changes.Reasons);
+        row.ReasonEndId = _reasons.Resolve(e.ReasonEnd.Span, _changes.Reasons);
+        return null;
+    }
+
+    private int ResolveTrack(ParsedEntry e)
+    {
+        var spotifyId = SpotifyId(e.TrackUri.Span, "spotify:track:");
+        if (!spotifyId.IsEmpty && _tracks.BySpotifyId.TryGet(spotifyId, out var known))
+        {
+            return known;
+        }
+        var artistId = _artists.Resolve(e.ArtistName.Span, _changes.Artists, allowEmpty: true);
+        var albumId = e.AlbumName.IsBlank ? 0 : _albums.Resolve(artistId, e.AlbumName.Span, _changes.Albums);
+        var name = e.TrackName.Span;
+        switch (_tracks.Resolve(spotifyId, artistId, name, out var id))
+        {
+            case ItemIndex.Outcome.Created:
+                _changes.Tracks.Add(new NewTrack(id, name.ToString(), Text(spotifyId), artistId, albumId));
+                break;
+            case ItemIndex.Outcome.Identified:
+                _changes.TracksIdentified.Add(new Identified(id, spotifyId.ToString(), albumId));
+                break;
+        }
+        return id;
+    }
+
+    private int ResolveEpisode(ParsedEntry e)
+    {
+        var spotifyId = SpotifyId(e.EpisodeUri.Span, "spotify:episode:");
+        if (!spotifyId.IsEmpty && _episodes.BySpotifyId.TryGet(spotifyId, out var known))
+        {
+            return known;
+        }
+        var showId = _shows.Resolve(e.ShowName.Span, _changes.Shows, allowEmpty: true);
+        var name = e.EpisodeName.Span;
+        switch (_episodes.Resolve(spotifyId, showId, name, out var id))
+        {
+            case ItemIndex.Outcome.Created:
+                _changes.Episodes.Add(new NewItem(id, showId, name.ToString(), Text(spotifyId)));
+                break;
+            case ItemIndex.Outcome.Identified:
+                _changes.EpisodesIdentified.Add(new Identified(id, spotifyId.ToString(), 0));
+                break;
+        }
+        return id;
+    }
+
+    private int ResolveChapter(ParsedEntry e)
+    {
+        var spotifyId = SpotifyId(e.ChapterUri.Span, "spotify:chapter:");
+        if (!spotifyId.IsEmpty && _chapters.BySpotifyId.TryGet(spotifyId, out var known))
+        {
+            return known;
+        }
+        var title = e.AudiobookTitle.Span;
+        var audiobookId = _audiobooks.Resolve(title, out var newAudiobook);
+        if (newAudiobook)
+        {
+            _changes.Audiobooks.Add(new NewAudiobook(audiobookId, title.ToString(),
+                e.AuthorName.IsBlank ? null : e.AuthorName.ToString(), Text(SpotifyId(e.AudiobookUri.Span, "spotify:show:"))));
+        }
+        var name = e.ChapterTitle.IsBlank ? title : e.ChapterTitle.Span;
+        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id))
+        {
+            case ItemIndex.Outcome.Created:
+                _changes.Chapters.Add(new NewItem(id, audiobookId, name.ToString(), Text(spotifyId)));
+                break;
+            case ItemIndex.Outcome.Identified:
+                _changes.ChaptersIdentified.Add(new Identified(id, spotifyId.ToString(), 0));
+                break;
+        }
+        return id;
+    }
+
+    /// <summary>The id part of a <c>spotify:kind:ID</c> URI; empty for other URIs (local files) or none.</summary>
+    private static ReadOnlySpan<char> SpotifyId(ReadOnlySpan<char> uri, string prefix) =>
+        uri.StartsWith(prefix, StringComparison.Ordinal) && uri.Length > prefix.Length ? uri[prefix.Length..] : [];
+
+    private static string? Text(ReadOnlySpan<char> span) => span.IsEmpty ? null : span.ToString();
+
+    /// <summary>Names stored once (platforms, countries, reasons, artists, shows, audiobooks; albums within an artist).</summary>
+    private sealed class NameIndex
+    {
+        private readonly SpanIdMap _ids = new();
+        private int _maxId;
+
+        public void Load(int id, string name)
+        {
+            _ids.Add(name, id);
+            _maxId = Math.Max(_maxId, id);
+        }
+
+        public void Load(int id, int owner, string name)
+        {
+            _ids.Add(owner, name, id);
+            _maxId = Math.Max(_maxId, id);
+        }
+
+        /// <summary>0 for an empty name, unless <paramref name="allowEmpty"/>; a new name is added to <paramref name="created"/>.</summary>
+        public int Resolve(ReadOnlySpan<char> name, List<NewName> created, bool allowEmpty = false)
+        {
+            if (name.IsEmpty && !allowEmpty)
+            {
+                return 0;
+            }
+            var id = Resolve(name, out var isNew);
+            if (isNew)
+            {
+                created.Add(new NewName(id, name.ToString()));
+            }
+            return id;
+        }
+
+        public int Resolve(ReadOnlySpan<char> name, out bool created)
+        {
+            created = !_ids.TryGet(name, out var id);
+            if (created)
+            {
+                id = ++_maxId;
+                _ids.Add(name, id);
+            }
+            return id;
+        }
+
+        public int Resolve(int owner, ReadOnlySpan<char> name, List<NewItem> created)
+        {
+            if (_ids.TryGet(owner, name, out var id))
+            {
+                return id;
+            }
+            id = ++_maxId;
+            _ids.Add(owner, name, id);
+            created.Add(new NewItem(id, owner, name.ToString(), null));
+            return id;
+        }
+    }
+
+    /// <summary>Tracks, episodes or chapters: known by Spotify id, or by name within their artist/show/book.</summary>
+    private sealed class ItemIndex
+    {
+        public enum Outcome { Known, Created, Identified }
+
+        public readonly SpanIdMap BySpotifyId = new();
+        private readonly SpanIdMap _byName = new();
+        private readonly HashSet<int> _withoutSpotifyId = [];
+        private int _maxId;
+
+        public void Load(int id, string? spotifyId, int owner, string name)
+        {
+            if (spotifyId is null)
+            {
+                _withoutSpotifyId.Add(id);
+            }
+            else
+            {
+                BySpotifyId.Add(spotifyId, id);
+            }
+            if (!_byName.TryGet(owner, name, out _))
+            {
+                _byName.Add(owner, name, id);
+            }
+            _maxId = Math.Max(_maxId, id);
+        }
+
+        /// <summary>
+        /// Finds or creates the item. An item first met by name only (account data) that now arrives with its
+        /// Spotify id is the same item: it is identified rather than duplicated.
+        /// </summary>
+        public Outcome Resolve(ReadOnlySpan<char> spotifyId, int owner, ReadOnlySpan<char> name, out int id)
+        {
+            if (_byName.TryGet(owner, name, out id))
+            {
+                if (spotifyId.IsEmpty)
+                {
+                    return Outcome.Known;
+                }
+                if (_withoutSpotifyId.Remove(id))
+                {
+                    BySpotifyId.Add(spotifyId, id);
+                    return Outcome.Identified;
+                }
+            }
+            id = ++_maxId;
+            if (spotifyId.IsEmpty)
+            {
+                _withoutSpotifyId.Add(id);
+            }
+            else
+            {
+                BySpotifyId.Add(spotifyId, id);
+            }
+            if (!_byName.TryGet(owner, name, out _))
+            {
+                _byName.Add(owner, name, id);
+            }
+            return Outcome.Created;
+        }
+    }
+}
+
+internal readonly record struct NewName(int Id, string Name);
+
+internal readonly record struct NewItem(int Id, int OwnerId, string Name, string? SpotifyId);
+
+internal readonly record struct NewTrack(int Id, string Name, string? SpotifyId, int ArtistId, int AlbumId);
+
+internal readonly record struct NewAudiobook(int Id, string Title, string? Author, string? SpotifyId);
+
+internal readonly record struct Identified(int Id, string SpotifyId, int AlbumId);
+
+/// <summary>Rows the catalogue created since the writer last took them, in dependency order per list.</summary>
+internal sealed class CatalogChanges
+{
+    public List<NewName> Platforms { get; } = [];
+    public List<NewName> Countries { get; } = [];
+    public List<NewName> Reasons { get; } = [];
+    public List<NewName> Artists { get; } = [];
+    public List<NewName> Shows { get; } = [];
+    public List<NewAudiobook> Audiobooks { get; } = [];
+    public List<NewItem> Albums { get; } = [];
+    public List<NewTrack> Tracks { get; } = [];
+    public List<Identified> TracksIdentified { get; } = [];
+    public List<NewItem> Episodes { get; } = [];
+    public List<Identified> EpisodesIdentified { get; } = [];
+    public List<NewItem> Chapters { get; } = [];
+    public List<Identified> ChaptersIdentified { get; } = [];
+
+    public bool IsEmpty =>
+        Platforms.Count + Countries.Count + Reasons.Count + Artists.Count + Shows.Count + Audiobooks.Count + Albums.Count
+        + Tracks.Count + TracksIdentified.Count + Episodes.Count + EpisodesIdentified.Count + Chapters.Count + ChaptersIdentified.Count == 0;
+}

@@ -1,0 +1,11 @@
+namespace MusicAnalyser.Features.Import;
+
+public static class ImportServices
+{
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportService>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MusicAnalyser.Features.Listening;
+
+public sealed class ListeningOptions : IValidatableObject
+{
+    public const string Section = "MusicAnalyser";
+
+    /// <summary>The listener's IANA time zone; every day and month boundary uses it. Empty: the machine's.</summary>
+    public string? TimeZone { get; set; }
+
+    public TimeZoneInfo Zone => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"MusicAnalyser:TimeZone \"{TimeZone}\" is not a known time zone (use an IANA id such as Europe/Berlin)", [nameof(TimeZone)]);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MusicAnalyser.Data;
+
+namespace MusicAnalyser.Features.Listening;
+
+public sealed record ArtistTotal(string Name, double Minutes, long Plays);
+
+public sealed record MonthTotal(int Year, int Month, double Minutes);
+
+public sealed record Overview(
+    long Plays,
+    double Minutes,
+    long Tracks,
+    long Artists,
+    DateTimeOffset? FirstPlay,
+    DateTimeOffset? LastPlay,
+    IReadOnlyList<ArtistTotal> TopArtists,
+    IReadOnlyList<MonthTotal> MinutesPerMonth)
+{
+    public bool IsEmpty => Plays == 0;
+    public double Hours => Minutes / 60;
+}
+
+/// <summary>
+/// Totals, top artists and minutes per month of music (never podcasts, audiobooks or video) for a period.
+/// Raw SQL over the play identity index, which leads with EndedAt and carries MsPlayed and Kind.
+/// </summary>
+public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOptions> options)
+{
+    private readonly TimeZoneInfo _zone = options.Value.Zone;
+
+    public TimeZoneInfo Zone => _zone;
+
+    public Overview Get(ListeningPeriod period, int topArtists = 10)
+    {
+        var (from, to) = period.ToUnixRange(_zone);
+        using var connection = database.Open();
+
+        long plays = 0, tracks = 0, artists = 0;
+        double minutes = 0;
+        DateTimeOffset? first = null, last = null;
+        using (var totals = Command(connection, """
+            SELECT COUNT(*), IFNULL(SUM(p.MsPlayed), 0), COUNT(DISTINCT p.TrackId), COUNT(DISTINCT t.ArtistId), MIN(p.EndedAt), MAX(p.EndedAt)
+            FROM Plays p JOIN Tracks t ON t.Id = p.TrackId
+            WHERE p.Kind = 1 AND p.EndedAt >= $from AND p.EndedAt < $to
+            """, from, to))
+        using (var reader = totals.ExecuteReader())
+        {
+            reader.Read();
+            plays = reader.GetInt64(0);
+            minutes = reader.GetInt64(1) / 60000.0;
+            tracks = reader.GetInt64(2);
+            artists = reader.GetInt64(3);
+            if (!reader.IsDBNull(4))
+            {
+                first = ToLocal(reader.GetInt64(4));
+                last = ToLocal(reader.GetInt64(5));
+            }
+        }
+
+        var top = new List<ArtistTotal>();
+        using (var command = Command(connection, """
+            SELECT a.Name, SUM(p.MsPlayed) AS ms, COUNT(*)
+            FROM Plays p JOIN Tracks t ON t.Id = p.TrackId JOIN Artists a ON a.Id = t.ArtistId
+            WHERE p.Kind = 1 AND p.EndedAt >= $from AND p.EndedAt < $to
+            GROUP BY a.Id ORDER BY ms DESC, a.Name LIMIT $limit
+            """, from, to))
+        {
+            command.Parameters.AddWithValue("$limit", topArtists);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                top.Add(new ArtistTotal(reader.GetString(0), Math.Round(reader.GetInt64(1) / 60000.0, 2), reader.GetInt64(2)));
+            }
+        }
+
+        var months = first is null ? [] : MinutesPerMonth(connection, first.Value, last!.Value, from, to);
+        return new Overview(plays, Math.Round(minutes, 2), tracks, artists, first, last, top, months);
+    }
+
+    private List<MonthTotal> MinutesPerMonth(SqliteConnection connection, DateTimeOffset first, DateTimeOffset last, long from, long to)
+    {
+        // Month boundaries are computed here in the listener's zone (SQLite knows no time zones) and handed
+        // to SQL as a VALUES table; each month is then one range scan of the index.
+        var months = new List<(int Year, int Month, long Start, long End)>();
+        for (var m = new DateOnly(first.Year, first.Month, 1); m <= DateOnly.FromDateTime(last.DateTime); m = m.AddMonths(1))
+        {
+            months.Add((m.Year, m.Month, Math.Max(from, ListeningPeriod.StartOfDay(m, _zone)), Math.Min(to, ListeningPeriod.StartOfDay(m.AddMonths(1), _zone))));
+        }
+        var values = string.Join(",", months.Select((m, i) => $"({i},{m.Start},{m.End})"));
+        using var command = Command(connection, $"""
+            WITH months(i, s, e) AS (VALUES {values})
+            SELECT months.i, IFNULL((SELECT SUM(p.MsPlayed) FROM Plays p WHERE p.EndedAt >= months.s AND p.EndedAt < months.e AND p.Kind = 1), 0)
+            FROM months ORDER BY months.i
+            """, from, to);
+        var result = new List<MonthTotal>(months.Count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var month = months[reader.GetInt32(0)];
+            result.Add(new MonthTotal(month.Year, month.Month, Math.Round(reader.GetInt64(1) / 60000.0, 1)));
+        }
+        return result;
+    }
+
+    private DateTimeOffset ToLocal(long unixSeconds) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds), _zone);
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, long from, long to)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        return command;
+    }
+}
