@@ -183,6 +183,9 @@ namespace MusicAnalyser.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstPlayAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -190,9 +193,15 @@ namespace MusicAnalyser.Data.Migrations
                     b.Property<int>("ImportRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastPlayAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Replaced")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SkippedJson")
                         .HasColumnType("TEXT");

@@ -33,8 +33,9 @@ public static class CommandLineApp
         {
             builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = data;
         }
-        // Logs go to stderr: stdout is for the progress and the final JSON line.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // Only warnings, and on stderr: stdout is for the progress and the final JSON line.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System).AddData().AddImport().AddListening();
         builder.Services.AddTransient<ImportCommand>().AddTransient<StatsCommand>();
         using var host = builder.Build();

@@ -2,63 +2,88 @@ using Microsoft.Data.Sqlite;
 
 namespace MusicAnalyser.Features.Import;
 
-/// <summary>Inserts the artists, albums, tracks ... an import met for the first time, with the ids the catalogue gave them.</summary>
-internal static class CatalogWriter
+/// <summary>
+/// Inserts the artists, albums, tracks ... an import met for the first time, with the ids the catalogue gave
+/// them. A first import of a big export creates a few hundred thousand of these, hence prepared raw statements.
+/// Full track credits (<c>TrackArtists</c>) come from Spotify metadata, not from exports, which name one artist.
+/// </summary>
+internal sealed class CatalogWriter(SqliteConnection connection) : IDisposable
 {
-    public static void Insert(SqliteConnection connection, SqliteTransaction? transaction, CatalogChanges changes)
+    private readonly Dictionary<string, RawStatement> _statements = [];
+
+    public void Insert(CatalogChanges changes)
     {
-        Names(connection, transaction, "INSERT INTO Platforms (Id, Name) VALUES ($id, $a)", changes.Platforms);
-        Names(connection, transaction, "INSERT INTO Countries (Id, Code) VALUES ($id, $a)", changes.Countries);
-        Names(connection, transaction, "INSERT INTO Reasons (Id, Name) VALUES ($id, $a)", changes.Reasons);
-        Names(connection, transaction, "INSERT INTO Artists (Id, Name) VALUES ($id, $a)", changes.Artists);
-        Names(connection, transaction, "INSERT INTO Shows (Id, Name) VALUES ($id, $a)", changes.Shows);
-        Rows(connection, transaction, "INSERT INTO Audiobooks (Id, Title, Author, SpotifyId) VALUES ($id, $a, $b, $c)", changes.Audiobooks,
-            a => (a.Id, a.Title, a.Author, a.SpotifyId));
-        Rows(connection, transaction, "INSERT INTO Albums (Id, ArtistId, Name) VALUES ($id, $b, $a)", changes.Albums,
-            a => (a.Id, a.Name, (object)a.OwnerId, null));
-        Rows(connection, transaction, "INSERT INTO Tracks (Id, Name, SpotifyId, ArtistId, AlbumId) VALUES ($id, $a, $c, $b, $d)", changes.Tracks,
-            t => (t.Id, t.Name, t.ArtistId, t.SpotifyId), t => t.AlbumId);
-        Rows(connection, transaction, "INSERT INTO TrackArtists (TrackId, Position, ArtistId) VALUES ($id, 0, $b)", changes.Tracks,
-            t => (t.Id, null, t.ArtistId, null));
-        Rows(connection, transaction, "UPDATE Tracks SET SpotifyId = $a, AlbumId = IFNULL(AlbumId, $d) WHERE Id = $id", changes.TracksIdentified,
-            t => (t.Id, t.SpotifyId, null, null), t => t.AlbumId);
-        Rows(connection, transaction, "INSERT INTO Episodes (Id, Name, ShowId, SpotifyId) VALUES ($id, $a, $b, $c)", changes.Episodes,
-            e => (e.Id, e.Name, e.OwnerId, e.SpotifyId));
-        Rows(connection, transaction, "UPDATE Episodes SET SpotifyId = $a WHERE Id = $id", changes.EpisodesIdentified,
-            e => (e.Id, e.SpotifyId, null, null));
-        Rows(connection, transaction, "INSERT INTO Chapters (Id, Title, AudiobookId, SpotifyId) VALUES ($id, $a, $b, $c)", changes.Chapters,
-            c => (c.Id, c.Name, c.OwnerId, c.SpotifyId));
-        Rows(connection, transaction, "UPDATE Chapters SET SpotifyId = $a WHERE Id = $id", changes.ChaptersIdentified,
-            c => (c.Id, c.SpotifyId, null, null));
+        Names("INSERT INTO Platforms (Id, Name) VALUES (?1, ?2)", changes.Platforms);
+        Names("INSERT INTO Countries (Id, Code) VALUES (?1, ?2)", changes.Countries);
+        Names("INSERT INTO Reasons (Id, Name) VALUES (?1, ?2)", changes.Reasons);
+        Names("INSERT INTO Artists (Id, Name) VALUES (?1, ?2)", changes.Artists);
+        Names("INSERT INTO Shows (Id, Name) VALUES (?1, ?2)", changes.Shows);
+        Rows("INSERT INTO Audiobooks (Id, Title, Author, SpotifyId) VALUES (?1, ?2, ?3, ?4)", changes.Audiobooks, (s, a) =>
+        {
+            s.Bind(1, a.Id);
+            s.Bind(2, a.Title);
+            s.Bind(3, a.Author);
+            s.Bind(4, a.SpotifyId);
+        });
+        Items("INSERT INTO Albums (Id, ArtistId, Name, SpotifyId) VALUES (?1, ?2, ?3, ?4)", changes.Albums);
+        Rows("INSERT INTO Tracks (Id, Name, SpotifyId, ArtistId, AlbumId) VALUES (?1, ?2, ?3, ?4, ?5)", changes.Tracks, (s, t) =>
+        {
+            s.Bind(1, t.Id);
+            s.Bind(2, t.Name);
+            s.Bind(3, t.SpotifyId);
+            s.Bind(4, t.ArtistId);
+            s.BindId(5, t.AlbumId);
+        });
+        Identified("UPDATE Tracks SET SpotifyId = ?2, AlbumId = IFNULL(AlbumId, ?3) WHERE Id = ?1", changes.TracksIdentified);
+        Items("INSERT INTO Episodes (Id, ShowId, Name, SpotifyId) VALUES (?1, ?2, ?3, ?4)", changes.Episodes);
+        Identified("UPDATE Episodes SET SpotifyId = ?2 WHERE Id = ?1", changes.EpisodesIdentified);
+        Items("INSERT INTO Chapters (Id, AudiobookId, Title, SpotifyId) VALUES (?1, ?2, ?3, ?4)", changes.Chapters);
+        Identified("UPDATE Chapters SET SpotifyId = ?2 WHERE Id = ?1", changes.ChaptersIdentified);
     }
 
-    private static void Names(SqliteConnection connection, SqliteTransaction? transaction, string sql, List<NewName> rows) =>
-        Rows(connection, transaction, sql, rows, n => (n.Id, n.Name, null, null));
+    private void Names(string sql, List<NewName> rows) => Rows(sql, rows, (s, n) =>
+    {
+        s.Bind(1, n.Id);
+        s.Bind(2, n.Name);
+    });
 
-    private static void Rows<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, List<T> rows,
-        Func<T, (int Id, object? A, object? B, object? C)> values, Func<T, int>? optionalId = null)
+    private void Items(string sql, List<NewItem> rows) => Rows(sql, rows, (s, item) =>
+    {
+        s.Bind(1, item.Id);
+        s.Bind(2, item.OwnerId);
+        s.Bind(3, item.Name);
+        s.Bind(4, item.SpotifyId);
+    });
+
+    private void Identified(string sql, List<Identified> rows) => Rows(sql, rows, (s, item) =>
+    {
+        s.Bind(1, item.Id);
+        s.Bind(2, item.SpotifyId);
+        s.BindId(3, item.AlbumId);
+    });
+
+    private void Rows<T>(string sql, List<T> rows, Action<RawStatement, T> bind)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        var id = command.Parameters.Add("$id", SqliteType.Integer);
-        var a = command.Parameters.Add("$a", SqliteType.Text);
-        var b = command.Parameters.Add("$b", SqliteType.Integer);
-        var c = command.Parameters.Add("$c", SqliteType.Text);
-        var d = command.Parameters.Add("$d", SqliteType.Integer);
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            _statements[sql] = statement = new RawStatement(connection, sql);
+        }
         foreach (var row in rows)
         {
-            var (rowId, va, vb, vc) = values(row);
-            id.Value = rowId;
-            a.Value = va ?? DBNull.Value;
-            b.Value = vb ?? DBNull.Value;
-            c.Value = vc ?? DBNull.Value;
-            d.Value = optionalId?.Invoke(row) is int other and not 0 ? other : DBNull.Value;
-            command.ExecuteNonQuery();
+            bind(statement, row);
+            statement.Execute();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
 
     private long ReadAll(Stream stream, ref byte[] buffer, ParsedEntry entry, EntryHandler onEntry, CancellationToken cancellationToken)
     {
-        var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var state = new JsonReaderState();
         int start = 0, filled = 0;
         long discarded = 0, entries = 0;
         var final = false;

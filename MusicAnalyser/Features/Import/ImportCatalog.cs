@@ -17,6 +17,7 @@ internal sealed class ImportCatalog
     private readonly NameIndex _artists = new(), _shows = new(), _audiobooks = new();
     private readonly NameIndex _albums = new();
     private readonly ItemIndex _tracks = new(), _episodes = new(), _chapters = new();
+    private readonly LastValue _platform = new(), _country = new(), _reasonStart = new(), _reasonEnd = new();
     private CatalogChanges _changes = new();
 
     public static ImportCatalog Load(SqliteConnection connection)
@@ -91,10 +92,10 @@ internal sealed class ImportCatalog
             return NoItem;
         }
 
-        row.PlatformId = _platforms.Resolve(e.Platform.Span, _changes.Platforms);
-        row.CountryId = _countries.Resolve(e.Country.Span, _changes.Countries);
-        row.ReasonStartId = _reasons.Resolve(e.ReasonStart.Span, _changes.Reasons);
-        row.ReasonEndId = _reasons.Resolve(e.ReasonEnd.Span, _changes.Reasons);
+        row.PlatformId = _platform.Resolve(e.Platform, _platforms, _changes.Platforms);
+        row.CountryId = _country.Resolve(e.Country, _countries, _changes.Countries);
+        row.ReasonStartId = _reasonStart.Resolve(e.ReasonStart, _reasons, _changes.Reasons);
+        row.ReasonEndId = _reasonEnd.Resolve(e.ReasonEnd, _reasons, _changes.Reasons);
         return null;
     }
 
@@ -108,13 +109,13 @@ internal sealed class ImportCatalog
         var artistId = _artists.Resolve(e.ArtistName.Span, _changes.Artists, allowEmpty: true);
         var albumId = e.AlbumName.IsBlank ? 0 : _albums.Resolve(artistId, e.AlbumName.Span, _changes.Albums);
         var name = e.TrackName.Span;
-        switch (_tracks.Resolve(spotifyId, artistId, name, out var id))
+        switch (_tracks.Resolve(spotifyId, artistId, name, out var id, out var spotifyIdText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Tracks.Add(new NewTrack(id, name.ToString(), Text(spotifyId), artistId, albumId));
+                _changes.Tracks.Add(new NewTrack(id, name.ToString(), spotifyIdText, artistId, albumId));
                 break;
             case ItemIndex.Outcome.Identified:
-                _changes.TracksIdentified.Add(new Identified(id, spotifyId.ToString(), albumId));
+                _changes.TracksIdentified.Add(new Identified(id, spotifyIdText!, albumId));
                 break;
         }
         return id;
@@ -129,13 +130,13 @@ internal sealed class ImportCatalog
         }
         var showId = _shows.Resolve(e.ShowName.Span, _changes.Shows, allowEmpty: true);
         var name = e.EpisodeName.Span;
-        switch (_episodes.Resolve(spotifyId, showId, name, out var id))
+        switch (_episodes.Resolve(spotifyId, showId, name, out var id, out var spotifyIdText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Episodes.Add(new NewItem(id, showId, name.ToString(), Text(spotifyId)));
+                _changes.Episodes.Add(new NewItem(id, showId, name.ToString(), spotifyIdText));
                 break;
             case ItemIndex.Outcome.Identified:
-                _changes.EpisodesIdentified.Add(new Identified(id, spotifyId.ToString(), 0));
+                _changes.EpisodesIdentified.Add(new Identified(id, spotifyIdText!, 0));
                 break;
         }
         return id;
@@ -156,13 +157,13 @@ internal sealed class ImportCatalog
                 e.AuthorName.IsBlank ? null : e.AuthorName.ToString(), Text(SpotifyId(e.AudiobookUri.Span, "spotify:show:"))));
         }
         var name = e.ChapterTitle.IsBlank ? title : e.ChapterTitle.Span;
-        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id))
+        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id, out var spotifyIdText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Chapters.Add(new NewItem(id, audiobookId, name.ToString(), Text(spotifyId)));
+                _changes.Chapters.Add(new NewItem(id, audiobookId, name.ToString(), spotifyIdText));
                 break;
             case ItemIndex.Outcome.Identified:
-                _changes.ChaptersIdentified.Add(new Identified(id, spotifyId.ToString(), 0));
+                _changes.ChaptersIdentified.Add(new Identified(id, spotifyIdText!, 0));
                 break;
         }
         return id;
@@ -173,6 +174,27 @@ internal sealed class ImportCatalog
         uri.StartsWith(prefix, StringComparison.Ordinal) && uri.Length > prefix.Length ? uri[prefix.Length..] : [];
 
     private static string? Text(ReadOnlySpan<char> span) => span.IsEmpty ? null : span.ToString();
+
+    /// <summary>
+    /// Consecutive entries almost always share platform, country and reasons: remembering the last raw value
+    /// and its id skips the decode and the lookup for them.
+    /// </summary>
+    private sealed class LastValue
+    {
+        private byte[] _raw = [];
+        private int _id;
+
+        public int Resolve(TextSlot value, NameIndex index, List<NewName> created)
+        {
+            if (value.Raw.SequenceEqual(_raw))
+            {
+                return _id;
+            }
+            _id = index.Resolve(value.Span, created);
+            _raw = value.Raw.ToArray();
+            return _id;
+        }
+    }
 
     /// <summary>Names stored once (platforms, countries, reasons, artists, shows, audiobooks; albums within an artist).</summary>
     private sealed class NameIndex
@@ -262,8 +284,9 @@ internal sealed class ImportCatalog
         /// Finds or creates the item. An item first met by name only (account data) that now arrives with its
         /// Spotify id is the same item: it is identified rather than duplicated.
         /// </summary>
-        public Outcome Resolve(ReadOnlySpan<char> spotifyId, int owner, ReadOnlySpan<char> name, out int id)
+        public Outcome Resolve(ReadOnlySpan<char> spotifyId, int owner, ReadOnlySpan<char> name, out int id, out string? spotifyIdText)
         {
+            spotifyIdText = null;
             if (_byName.TryGet(owner, name, out id))
             {
                 if (spotifyId.IsEmpty)
@@ -272,7 +295,7 @@ internal sealed class ImportCatalog
                 }
                 if (_withoutSpotifyId.Remove(id))
                 {
-                    BySpotifyId.Add(spotifyId, id);
+                    spotifyIdText = BySpotifyId.AddAndGet(spotifyId, id);
                     return Outcome.Identified;
                 }
             }
@@ -283,7 +306,7 @@ internal sealed class ImportCatalog
             }
             else
             {
-                BySpotifyId.Add(spotifyId, id);
+                spotifyIdText = BySpotifyId.AddAndGet(spotifyId, id);
             }
             if (!_byName.TryGet(owner, name, out _))
             {

@@ -19,6 +19,7 @@ internal sealed class ImportFileWork(string name, ExportFormat format)
     public long Replaced { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>Completed by the writer once it has rolled a rejected file back.</summary>
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Skip(string reason, long count = 1)

@@ -34,6 +34,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
         }
 
         var pool = new ConcurrentBag<PlayRow[]>();
+        var seen = new Dictionary<SameRow, int>();
         using (var writer = new PlayWriter(database, runId, progress.AddWritten))
         {
             foreach (var source in inputs.Files)
@@ -45,7 +46,8 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
                 writer.BeginFile(file);
                 try
                 {
-                    ReadFile(source, file, catalog, writer, pool, progress, cancellationToken);
+                    seen.Clear();
+                    ReadFile(source, file, catalog, writer, pool, seen, progress, cancellationToken);
                     writer.EndFile(file);
                 }
                 catch (Exception e) when (e is ExportFileException or InvalidDataException or IOException)
@@ -86,14 +88,12 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
     }
 
     private static void ReadFile(ExportSourceFile source, ImportFileWork file, ImportCatalog catalog, PlayWriter writer,
-        ConcurrentBag<PlayRow[]> pool, ImportProgress progress, CancellationToken cancellationToken)
+        ConcurrentBag<PlayRow[]> pool, Dictionary<SameRow, int> seen, ImportProgress progress, CancellationToken cancellationToken)
     {
         var reader = new ExportJsonReader(source.Format.Fields());
         var entry = new ParsedEntry();
         var rows = Rent(pool);
         var count = 0;
-        // Identical rows inside one file are separate plays (account data has many a minute): number them.
-        var seen = new Dictionary<SameRow, int>();
         long reported = 0;
 
         using var raw = source.Open();
@@ -113,6 +113,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
             row.Offline = e.Offline;
             row.Incognito = e.Incognito;
             row.OfflineTimestamp = e.OfflineTimestamp;
+            // Identical rows inside one file are separate plays (account data has many a minute): number them.
             var key = new SameRow(e.EndedAt, e.MsPlayed, row.Kind, row.TrackId, row.EpisodeId, row.ChapterId);
             ref var occurrences = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var _);
             row.Seq = occurrences++;

@@ -60,22 +60,43 @@ internal sealed class ParsedEntry
     }
 }
 
-/// <summary>A reusable char buffer holding one string value of the current entry (or null).</summary>
+/// <summary>
+/// One string value of the current entry (or null), kept as its raw JSON bytes: copying bytes is a memcpy,
+/// and most values (the names of a track already known by its URI) are never needed as text at all.
+/// </summary>
 internal sealed class TextSlot
 {
+    private byte[] _bytes = new byte[128];
     private char[] _chars = new char[128];
+    private int _byteLength;
+    private bool _escaped;
+    private int _charLength = -1;
 
-    public int Length { get; private set; }
     public bool HasValue { get; private set; }
 
     /// <summary>Null and "" both count as absent: exports write either for "no value".</summary>
-    public bool IsBlank => Length == 0;
+    public bool IsBlank => _byteLength == 0;
 
-    public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+    /// <summary>The raw bytes as they stood in the file (escapes not undone); equal bytes are an equal value.</summary>
+    public ReadOnlySpan<byte> Raw => _bytes.AsSpan(0, _byteLength);
+
+    /// <summary>The value as text, decoded on first use.</summary>
+    public ReadOnlySpan<char> Span
+    {
+        get
+        {
+            if (_charLength < 0)
+            {
+                _charLength = Decode();
+            }
+            return _chars.AsSpan(0, _charLength);
+        }
+    }
 
     public void Clear()
     {
-        Length = 0;
+        _byteLength = 0;
+        _charLength = 0;
         HasValue = false;
     }
 
@@ -90,14 +111,36 @@ internal sealed class TextSlot
         {
             throw EntryFormatException.WrongType(field, "a string", reader.TokenType);
         }
-        // A UTF-8 string never needs more UTF-16 chars than it has bytes.
-        var needed = reader.ValueSpan.Length;
-        if (_chars.Length < needed)
+        var value = reader.ValueSpan;
+        if (_bytes.Length < value.Length)
         {
-            _chars = new char[Math.Max(needed, _chars.Length * 2)];
+            _bytes = new byte[Math.Max(value.Length, _bytes.Length * 2)];
         }
-        Length = reader.CopyString(_chars);
+        value.CopyTo(_bytes);
+        _byteLength = value.Length;
+        _escaped = reader.ValueIsEscaped;
+        _charLength = -1;
         HasValue = true;
+    }
+
+    private int Decode()
+    {
+        // A UTF-8 string never needs more UTF-16 chars than it has bytes.
+        if (_chars.Length < _byteLength)
+        {
+            _chars = new char[Math.Max(_byteLength, _chars.Length * 2)];
+        }
+        if (!_escaped)
+        {
+            return System.Text.Encoding.UTF8.GetChars(Raw, _chars);
+        }
+        // Let the JSON reader undo the escapes: wrap the raw value in quotes and read it back.
+        var quoted = new byte[_byteLength + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        Raw.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.CopyString(_chars);
     }
 
     public override string ToString() => new(Span);

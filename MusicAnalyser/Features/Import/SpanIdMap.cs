@@ -25,6 +25,14 @@ internal sealed class SpanIdMap
 
     public void Add(ReadOnlySpan<char> key, int id) => _bySpan[key] = id;
 
+    /// <summary>Adds the key and returns the string now held for it, for the caller to share instead of copying again.</summary>
+    public string AddAndGet(ReadOnlySpan<char> key, int id)
+    {
+        var text = key.ToString();
+        _ids[text] = id;
+        return text;
+    }
+
     public void Add(int owner, ReadOnlySpan<char> name, int id) => _bySpan[Compose(owner, name)] = id;
 
     public void Remove(ReadOnlySpan<char> key) => _bySpan.Remove(key);

@@ -166,8 +166,11 @@ namespace MusicAnalyser.Data.Migrations
                     Entries = table.Column<long>(type: "INTEGER", nullable: false),
                     Added = table.Column<long>(type: "INTEGER", nullable: false),
                     Duplicates = table.Column<long>(type: "INTEGER", nullable: false),
+                    Replaced = table.Column<long>(type: "INTEGER", nullable: false),
                     SkippedJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    FirstPlayAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastPlayAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using MusicAnalyser.Data;
 namespace MusicAnalyser.Data.Migrations
 {
     [DbContext(typeof(MusicDbContext))]
-    [Migration("20261124070944_Initial")]
+    [Migration("20261124071837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -186,6 +186,9 @@ namespace MusicAnalyser.Data.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstPlayAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -193,9 +196,15 @@ namespace MusicAnalyser.Data.Migrations
                     b.Property<int>("ImportRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastPlayAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Replaced")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SkippedJson")
                         .HasColumnType("TEXT");
