@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MusicAnalyser.Features.Listening;
 
 namespace MusicAnalyser.Pages;
 
-public class IndexModel : PageModel
+public sealed class IndexModel(OverviewStats stats) : PageModel
 {
-    public void OnGet()
-    {
+    public OverviewView View { get; private set; } = null!;
 
-    }
+    public void OnGet() => View = OverviewView.From(stats.Get(ListeningPeriod.AllTime));
 }

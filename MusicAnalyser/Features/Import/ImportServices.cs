@@ -6,6 +6,10 @@ public static class ImportServices
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportJobs>();
+        services.AddSingleton<ImportUploads>();
+        services.AddSingleton<ImportHistory>();
+        services.AddHostedService<ImportWorker>();
         return services;
     }
 }
