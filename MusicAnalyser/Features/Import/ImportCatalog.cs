@@ -15,7 +15,7 @@ internal sealed class ImportCatalog
 
     private readonly NameIndex _platforms = new(), _countries = new(), _reasons = new();
     private readonly NameIndex _artists = new(), _shows = new(), _audiobooks = new();
-    private readonly NameIndex _albums = new();
+    private readonly AlbumIndex _albums = new();
     private readonly ItemIndex _tracks = new(), _episodes = new(), _chapters = new();
     private readonly LastValue _platform = new(), _country = new(), _reasonStart = new(), _reasonEnd = new();
     private CatalogChanges _changes = new();
@@ -109,10 +109,10 @@ internal sealed class ImportCatalog
         var artistId = _artists.Resolve(e.ArtistName.Span, _changes.Artists, allowEmpty: true);
         var albumId = e.AlbumName.IsBlank ? 0 : _albums.Resolve(artistId, e.AlbumName.Span, _changes.Albums);
         var name = e.TrackName.Span;
-        switch (_tracks.Resolve(spotifyId, artistId, name, out var id, out var spotifyIdText))
+        switch (_tracks.Resolve(spotifyId, artistId, name, out var id, out var spotifyIdText, out var nameText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Tracks.Add(new NewTrack(id, name.ToString(), spotifyIdText, artistId, albumId));
+                _changes.Tracks.Add(new NewTrack(id, nameText, spotifyIdText, artistId, albumId));
                 break;
             case ItemIndex.Outcome.Identified:
                 _changes.TracksIdentified.Add(new Identified(id, spotifyIdText!, albumId));
@@ -130,10 +130,10 @@ internal sealed class ImportCatalog
         }
         var showId = _shows.Resolve(e.ShowName.Span, _changes.Shows, allowEmpty: true);
         var name = e.EpisodeName.Span;
-        switch (_episodes.Resolve(spotifyId, showId, name, out var id, out var spotifyIdText))
+        switch (_episodes.Resolve(spotifyId, showId, name, out var id, out var spotifyIdText, out var nameText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Episodes.Add(new NewItem(id, showId, name.ToString(), spotifyIdText));
+                _changes.Episodes.Add(new NewItem(id, showId, nameText, spotifyIdText));
                 break;
             case ItemIndex.Outcome.Identified:
                 _changes.EpisodesIdentified.Add(new Identified(id, spotifyIdText!, 0));
@@ -151,16 +151,16 @@ internal sealed class ImportCatalog
         }
         var title = e.AudiobookTitle.Span;
         var audiobookId = _audiobooks.Resolve(title, out var newAudiobook);
-        if (newAudiobook)
+        if (newAudiobook is not null)
         {
-            _changes.Audiobooks.Add(new NewAudiobook(audiobookId, title.ToString(),
+            _changes.Audiobooks.Add(new NewAudiobook(audiobookId, newAudiobook,
                 e.AuthorName.IsBlank ? null : e.AuthorName.ToString(), Text(SpotifyId(e.AudiobookUri.Span, "spotify:show:"))));
         }
         var name = e.ChapterTitle.IsBlank ? title : e.ChapterTitle.Span;
-        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id, out var spotifyIdText))
+        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id, out var spotifyIdText, out var nameText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Chapters.Add(new NewItem(id, audiobookId, name.ToString(), spotifyIdText));
+                _changes.Chapters.Add(new NewItem(id, audiobookId, nameText, spotifyIdText));
                 break;
             case ItemIndex.Outcome.Identified:
                 _changes.ChaptersIdentified.Add(new Identified(id, spotifyIdText!, 0));
@@ -208,12 +208,6 @@ internal sealed class ImportCatalog
             _maxId = Math.Max(_maxId, id);
         }
 
-        public void Load(int id, int owner, string name)
-        {
-            _ids.Add(owner, name, id);
-            _maxId = Math.Max(_maxId, id);
-        }
-
         /// <summary>0 for an empty name, unless <paramref name="allowEmpty"/>; a new name is added to <paramref name="created"/>.</summary>
         public int Resolve(ReadOnlySpan<char> name, List<NewName> created, bool allowEmpty = false)
         {
@@ -221,34 +215,51 @@ internal sealed class ImportCatalog
             {
                 return 0;
             }
-            var id = Resolve(name, out var isNew);
-            if (isNew)
+            var id = Resolve(name, out var newName);
+            if (newName is not null)
             {
-                created.Add(new NewName(id, name.ToString()));
+                created.Add(new NewName(id, newName));
             }
             return id;
         }
 
-        public int Resolve(ReadOnlySpan<char> name, out bool created)
+        /// <param name="created">the name as the string now kept for it, when it is new; else null.</param>
+        public int Resolve(ReadOnlySpan<char> name, out string? created)
         {
-            created = !_ids.TryGet(name, out var id);
-            if (created)
-            {
-                id = ++_maxId;
-                _ids.Add(name, id);
-            }
-            return id;
-        }
-
-        public int Resolve(int owner, ReadOnlySpan<char> name, List<NewItem> created)
-        {
-            if (_ids.TryGet(owner, name, out var id))
+            created = null;
+            if (_ids.TryGet(name, out var id))
             {
                 return id;
             }
             id = ++_maxId;
-            _ids.Add(owner, name, id);
-            created.Add(new NewItem(id, owner, name.ToString(), null));
+            created = name.ToString();
+            _ids.Add(created, id);
+            return id;
+        }
+    }
+
+    /// <summary>Albums, by name within their artist (exports give no album ids).</summary>
+    private sealed class AlbumIndex
+    {
+        private readonly OwnedNameMap _ids = new();
+        private int _maxId;
+
+        public void Load(int id, int artistId, string name)
+        {
+            _ids.Add(artistId, name, id);
+            _maxId = Math.Max(_maxId, id);
+        }
+
+        public int Resolve(int artistId, ReadOnlySpan<char> name, List<NewItem> created)
+        {
+            if (_ids.TryGet(artistId, name, out var id))
+            {
+                return id;
+            }
+            id = ++_maxId;
+            var text = name.ToString();
+            _ids.Add(artistId, text, id);
+            created.Add(new NewItem(id, artistId, text, null));
             return id;
         }
     }
@@ -258,8 +269,8 @@ internal sealed class ImportCatalog
     {
         public enum Outcome { Known, Created, Identified }
 
-        public readonly SpanIdMap BySpotifyId = new();
-        private readonly SpanIdMap _byName = new();
+        public readonly SpotifyIdMap BySpotifyId = new();
+        private readonly OwnedNameMap _byName = new();
         private readonly HashSet<int> _withoutSpotifyId = [];
         private int _maxId;
 
@@ -273,10 +284,7 @@ internal sealed class ImportCatalog
             {
                 BySpotifyId.Add(spotifyId, id);
             }
-            if (!_byName.TryGet(owner, name, out _))
-            {
-                _byName.Add(owner, name, id);
-            }
+            _byName.Add(owner, name, id);
             _maxId = Math.Max(_maxId, id);
         }
 
@@ -284,9 +292,11 @@ internal sealed class ImportCatalog
         /// Finds or creates the item. An item first met by name only (account data) that now arrives with its
         /// Spotify id is the same item: it is identified rather than duplicated.
         /// </summary>
-        public Outcome Resolve(ReadOnlySpan<char> spotifyId, int owner, ReadOnlySpan<char> name, out int id, out string? spotifyIdText)
+        /// <param name="nameText">for a created item, the name as the string the catalogue keeps (write the row with it).</param>
+        public Outcome Resolve(ReadOnlySpan<char> spotifyId, int owner, ReadOnlySpan<char> name, out int id, out string? spotifyIdText, out string nameText)
         {
             spotifyIdText = null;
+            nameText = "";
             if (_byName.TryGet(owner, name, out id))
             {
                 if (spotifyId.IsEmpty)
@@ -295,7 +305,8 @@ internal sealed class ImportCatalog
                 }
                 if (_withoutSpotifyId.Remove(id))
                 {
-                    spotifyIdText = BySpotifyId.AddAndGet(spotifyId, id);
+                    BySpotifyId.Add(spotifyId, id);
+                    spotifyIdText = spotifyId.ToString();
                     return Outcome.Identified;
                 }
             }
@@ -306,12 +317,11 @@ internal sealed class ImportCatalog
             }
             else
             {
-                spotifyIdText = BySpotifyId.AddAndGet(spotifyId, id);
+                BySpotifyId.Add(spotifyId, id);
+                spotifyIdText = spotifyId.ToString();
             }
-            if (!_byName.TryGet(owner, name, out _))
-            {
-                _byName.Add(owner, name, id);
-            }
+            nameText = name.ToString();
+            _byName.Add(owner, nameText, id);
             return Outcome.Created;
         }
     }

@@ -20,7 +20,8 @@ internal sealed class PlayWriter : IDisposable
     private const long RowsPerCommit = 200_000;
 
     private readonly SqliteConnection _connection;
-    private readonly BlockingCollection<Work> _queue = new(boundedCapacity: 16);
+    // A few batches in flight keep both threads busy; more would only hold memory.
+    private readonly BlockingCollection<Work> _queue = new(boundedCapacity: 4);
     private readonly Thread _thread;
     private readonly int _importRunId;
     private readonly Action<long> _onStored;
