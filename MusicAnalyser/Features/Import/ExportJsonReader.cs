@@ -57,6 +57,10 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
                 {
                     step = Next(ref reader, ref phase, entry);
                 }
+                catch (JsonException e) when (final && !EndsLikeAnArray(buffer.AsSpan(start, filled - start)))
+                {
+                    throw new ExportFileException($"the file ends in the middle of entry {entries + 1} (truncated?): {Describe(e)}");
+                }
                 catch (JsonException e)
                 {
                     throw new ExportFileException(DescribeJsonError(e, entries));
@@ -196,17 +200,22 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
         }
     }
 
-    private static string DescribeJsonError(JsonException e, long entriesRead)
+    /// <summary>A whole export file ends with the array's closing bracket; one cut short does not.</summary>
+    private static bool EndsLikeAnArray(ReadOnlySpan<byte> tail)
     {
-        var line = e.LineNumber is { } l ? l + 1 : 0;
-        var column = e.BytePositionInLine is { } b ? b + 1 : 0;
+        var last = tail.TrimEnd(" \t\r\n"u8);
+        return last.Length > 0 && last[^1] == (byte)']';
+    }
+
+    private static string DescribeJsonError(JsonException e, long entriesRead) =>
+        $"invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1} (after entry {entriesRead}): {Describe(e)}";
+
+    /// <summary>The reader's own words, without the position it appends (given more readably by the caller).</summary>
+    private static string Describe(JsonException e)
+    {
         var what = e.Message;
         var cut = what.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            what = what[..cut];
-        }
-        return $"invalid JSON at line {line}, column {column} (after entry {entriesRead}): {what}";
+        return cut > 0 ? what[..cut].TrimEnd() : what;
     }
 }
 

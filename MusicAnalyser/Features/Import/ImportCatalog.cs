@@ -71,6 +71,10 @@ internal sealed class ImportCatalog
         }
         row.TrackId = row.EpisodeId = row.ChapterId = 0;
         var video = format == ExportFormat.ExtendedVideo;
+        if (!format.IsExtended() && IsRemovedTrack(e))
+        {
+            return NoItem;
+        }
 
         if (!e.ChapterUri.IsBlank || !e.AudiobookTitle.IsBlank || (format == ExportFormat.AccountAudiobook && !e.ChapterTitle.IsBlank))
         {
@@ -168,6 +172,13 @@ internal sealed class ImportCatalog
         }
         return id;
     }
+
+    /// <summary>
+    /// Account data's stand-in for a track Spotify no longer has; extended history gives the same play with no
+    /// track at all. Skipped alike in both, so that the account-data copy is not counted as a play of its own.
+    /// </summary>
+    private static bool IsRemovedTrack(ParsedEntry e) =>
+        e.TrackName.Span.SequenceEqual("Unknown Track") && e.ArtistName.Span.SequenceEqual("Unknown Artist");
 
     /// <summary>The id part of a <c>spotify:kind:ID</c> URI; empty for other URIs (local files) or none.</summary>
     private static ReadOnlySpan<char> SpotifyId(ReadOnlySpan<char> uri, string prefix) =>
