@@ -24,6 +24,22 @@ public sealed class RealExportTests
         Assert.Equal(summary.Added, db.Plays);
     }
 
+    [Theory]
+    [MemberData(nameof(RealExportFolders))]
+    public void Importing_a_real_export_again_adds_nothing(string folder)
+    {
+        using var db = new ImportedDatabase();
+        var path = RealExports.PathOf(folder);
+        var first = db.Import(path);
+
+        var again = db.Import(path);
+
+        Assert.Empty(again.RejectedFiles);
+        Assert.Equal(0, again.Added);
+        Assert.Equal(first.Added, again.Duplicates);
+        Assert.Equal(first.Added, db.Plays);
+    }
+
     [Fact]
     public void A_legacy_endsong_export_stores_every_music_entry_as_a_music_play()
     {
