@@ -17,7 +17,7 @@ public sealed class ImportRejectionTests : IDisposable
 
     public void Dispose() => _input.Dispose();
 
-    private static async Task<string> Export() => await GeneratedExports.GetAsync("--plays", "5000", "--zip");
+    private static Task<string> Export() => GeneratedExports.GetAsync("--plays", "5000", "--zip");
 
     private static async Task<string> GeneratedAudioText() =>
         await File.ReadAllTextAsync(Path.Combine(await Export(), "Spotify Extended Streaming History", AudioFile), TestContext.Current.CancellationToken);
@@ -25,8 +25,8 @@ public sealed class ImportRejectionTests : IDisposable
     /// <summary>The bad file next to a good one in one folder; imports the folder and checks the good file landed.</summary>
     private ImportRejection ImportBesideAGoodFile(ImportedDatabase db, string badName, byte[] badContent)
     {
-        File.WriteAllBytes(_input.Combine("export", badName), badContent);
         Write(_input.Combine("export", "Streaming_History_Audio_2010.json"), ThreePlaysOf2010);
+        File.WriteAllBytes(_input.Combine("export", badName), badContent);
 
         var summary = db.Import(_input.Combine("export"));
 
@@ -39,7 +39,6 @@ public sealed class ImportRejectionTests : IDisposable
     public async Task A_file_cut_off_in_the_middle_is_rejected_and_the_files_beside_it_still_land()
     {
         var text = Encoding.UTF8.GetBytes(await GeneratedAudioText());
-        Directory.CreateDirectory(_input.Combine("export"));
         using var db = new ImportedDatabase();
 
         var rejection = ImportBesideAGoodFile(db, AudioFile, text[..(text.Length / 2)]);
@@ -54,7 +53,6 @@ public sealed class ImportRejectionTests : IDisposable
         var half = text[..(text.Length / 2)];
         // The generator writes each entry's closing brace on a line of its own, indented by two spaces.
         var completeEntries = half.Split("\n  }").Length - 1;
-        Directory.CreateDirectory(_input.Combine("export"));
         using var db = new ImportedDatabase();
 
         var rejection = ImportBesideAGoodFile(db, AudioFile, Encoding.UTF8.GetBytes(half));
@@ -70,7 +68,6 @@ public sealed class ImportRejectionTests : IDisposable
         var lines = (await GeneratedAudioText()).Split('\n');
         var bad = Enumerable.Range(lines.Length / 2, lines.Length / 2).First(i => lines[i].EndsWith(',') && lines[i].Contains("\"ms_played\"", StringComparison.Ordinal));
         lines[bad] = lines[bad][..^1] + ";";
-        Directory.CreateDirectory(_input.Combine("export"));
         using var db = new ImportedDatabase();
 
         var rejection = ImportBesideAGoodFile(db, AudioFile, Encoding.UTF8.GetBytes(string.Join('\n', lines)));
@@ -86,7 +83,6 @@ public sealed class ImportRejectionTests : IDisposable
         var lines = (await GeneratedAudioText()).Split('\n');
         var msPlayedLines = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains("\"ms_played\":", StringComparison.Ordinal)).ToList();
         lines[msPlayedLines[badEntry - 1]] = """    "ms_played": "abc",""";
-        Directory.CreateDirectory(_input.Combine("export"));
         using var db = new ImportedDatabase();
 
         var rejection = ImportBesideAGoodFile(db, AudioFile, Encoding.UTF8.GetBytes(string.Join('\n', lines)));
@@ -100,7 +96,6 @@ public sealed class ImportRejectionTests : IDisposable
     public async Task Account_data_under_an_extended_history_name_is_rejected_as_not_extended_history()
     {
         var accountData = await File.ReadAllBytesAsync(Path.Combine(await Export(), "MyData", "StreamingHistory_music_0.json"), TestContext.Current.CancellationToken);
-        Directory.CreateDirectory(_input.Combine("export"));
         using var db = new ImportedDatabase();
 
         var rejection = ImportBesideAGoodFile(db, "Streaming_History_Audio_2020.json", accountData);
