@@ -8,7 +8,8 @@ if (CommandLineApp.Handles(args))
     return CommandLineApp.Run(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and web assets live beside the app; ./data is relative to where the person starts it.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -5,6 +5,7 @@ using MusicAnalyser.Features.Import;
 
 namespace MusicAnalyser.Pages.Import;
 
+[StreamedUpload]
 public sealed class IndexModel(ImportJobs jobs, ImportUploads uploads, ImportHistory history) : PageModel
 {
     public ImportStatusView? Status { get; private set; }
