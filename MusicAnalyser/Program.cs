@@ -10,6 +10,9 @@ if (CommandLineApp.Handles(args))
 
 // Settings and web assets live beside the app; ./data is relative to where the person starts it.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Under `dotnet run` web assets are read from the project through the build's manifest, in every
+// environment (Development alone does this by default); a published app has its own wwwroot.
+builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -12,7 +12,8 @@ namespace MusicAnalyser.Tests.Infrastructure;
 /// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; <c>CHROMIUM_PATH</c> names another Chromium-based browser (GitHub's runners have Chrome).</summary>
+    public static readonly string ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
@@ -90,7 +91,7 @@ public sealed class Chromium : IAsyncDisposable
         if (!File.Exists(ExecutablePath))
         {
             throw new InvalidOperationException(
-                $"Browser tests need Debian's Chromium at {ExecutablePath}, which is missing. Install it as root: apt-get install -y chromium");
+                $"Browser tests need Chromium at {ExecutablePath}, which is missing. Install it as root: apt-get install -y chromium (or set CHROMIUM_PATH)");
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
