@@ -13,15 +13,16 @@ RUN case "$TARGETARCH" in \
       *) echo "unsupported TARGETARCH '$TARGETARCH'" >&2; exit 1 ;; \
     esac > /tmp/dotnet-arch
 
+# ReadyToRun: precompiled code starts faster and needs less memory on a Pi than code compiled at start.
 # Restore from the project files alone, so this layer stays cached until a package changes.
 # .editorconfig is part of the build: it sets which analyzer warnings (errors here) apply.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY MusicAnalyser/MusicAnalyser.csproj MusicAnalyser/
-RUN dotnet restore MusicAnalyser/MusicAnalyser.csproj -a "$(cat /tmp/dotnet-arch)"
+RUN dotnet restore MusicAnalyser/MusicAnalyser.csproj -a "$(cat /tmp/dotnet-arch)" -p:PublishReadyToRun=true
 
 COPY MusicAnalyser/ MusicAnalyser/
 RUN dotnet publish MusicAnalyser/MusicAnalyser.csproj -c Release -a "$(cat /tmp/dotnet-arch)" \
-      --no-restore --self-contained false -p:UseAppHost=false -o /app
+      --no-restore --self-contained false -p:UseAppHost=false -p:PublishReadyToRun=true -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
