@@ -47,6 +47,8 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            entry.Buffer = buffer;
+            entry.BufferStart = start;
             var reader = new Utf8JsonReader(buffer.AsSpan(start, filled - start), final, state);
             while (true)
             {

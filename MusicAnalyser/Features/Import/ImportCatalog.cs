@@ -20,7 +20,9 @@ internal sealed class ImportCatalog
     private readonly LastValue _platform = new(), _country = new(), _reasonStart = new(), _reasonEnd = new();
     private CatalogChanges _changes = new();
 
-    public static ImportCatalog Load(SqliteConnection connection)
+    /// <param name="open">opens a further connection: the names of tracks, episodes and chapters load on a
+    /// worker meanwhile, since an entry known by its Spotify id (most of a re-import) never needs them.</param>
+    public static ImportCatalog Load(SqliteConnection connection, Func<SqliteConnection> open)
     {
         var catalog = new ImportCatalog();
         Read(connection, "SELECT Id, Name FROM Platforms", r => catalog._platforms.Load(r.GetInt32(0), r.GetString(1)));
@@ -30,12 +32,9 @@ internal sealed class ImportCatalog
         Read(connection, "SELECT Id, Name FROM Shows", r => catalog._shows.Load(r.GetInt32(0), r.GetString(1)));
         Read(connection, "SELECT Id, Title FROM Audiobooks", r => catalog._audiobooks.Load(r.GetInt32(0), r.GetString(1)));
         Read(connection, "SELECT Id, IFNULL(ArtistId, 0), Name FROM Albums", r => catalog._albums.Load(r.GetInt32(0), r.GetInt32(1), r.GetString(2)));
-        Read(connection, "SELECT Id, SpotifyId, ArtistId, Name FROM Tracks ORDER BY Id",
-            r => catalog._tracks.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
-        Read(connection, "SELECT Id, SpotifyId, ShowId, Name FROM Episodes ORDER BY Id",
-            r => catalog._episodes.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
-        Read(connection, "SELECT Id, SpotifyId, AudiobookId, Title FROM Chapters ORDER BY Id",
-            r => catalog._chapters.Load(r.GetInt32(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2), r.GetString(3)));
+        catalog._tracks.Load(connection, open, "Tracks", "ArtistId", "Name");
+        catalog._episodes.Load(connection, open, "Episodes", "ShowId", "Name");
+        catalog._chapters.Load(connection, open, "Chapters", "AudiobookId", "Title");
         return catalog;
     }
 
@@ -281,22 +280,52 @@ internal sealed class ImportCatalog
         public enum Outcome { Known, Created, Identified }
 
         public readonly SpotifyIdMap BySpotifyId = new();
-        private readonly OwnedNameMap _byName = new();
-        private readonly HashSet<int> _withoutSpotifyId = [];
+        private Task<Names>? _loadingNames;
+        private Names? _names;
         private int _maxId;
 
-        public void Load(int id, string? spotifyId, int owner, string name)
+        /// <summary>Items by name within their owner, and the ones not yet known by a Spotify id.</summary>
+        private sealed record Names(OwnedNameMap ByName, HashSet<int> WithoutSpotifyId);
+
+        public void Load(SqliteConnection connection, Func<SqliteConnection> open, string table, string owner, string name)
         {
-            if (spotifyId is null)
+            Read(connection, $"SELECT Id, SpotifyId FROM {table}", r =>
             {
-                _withoutSpotifyId.Add(id);
-            }
-            else
+                var id = r.GetInt32(0);
+                if (!r.IsDBNull(1))
+                {
+                    BySpotifyId.Add(r.GetString(1), id);
+                }
+                _maxId = Math.Max(_maxId, id);
+            });
+            _loadingNames = Task.Run(() =>
             {
-                BySpotifyId.Add(spotifyId, id);
+                var byName = new OwnedNameMap();
+                var withoutSpotifyId = new HashSet<int>();
+                using var names = open();
+                // In id order, so that of two items sharing a name the first one is found by it.
+                Read(names, $"SELECT Id, {owner}, {name}, SpotifyId IS NULL FROM {table} ORDER BY Id", r =>
+                {
+                    byName.Add(r.GetInt32(1), r.GetString(2), r.GetInt32(0));
+                    if (r.GetBoolean(3))
+                    {
+                        withoutSpotifyId.Add(r.GetInt32(0));
+                    }
+                });
+                return new Names(byName, withoutSpotifyId);
+            });
+        }
+
+        /// <summary>Waits for the names the first time they are needed.</summary>
+        private OwnedNameMap ByName => (_names ??= _loadingNames?.GetAwaiter().GetResult() ?? new Names(new OwnedNameMap(), [])).ByName;
+
+        private HashSet<int> WithoutSpotifyId
+        {
+            get
+            {
+                _ = ByName;
+                return _names!.WithoutSpotifyId;
             }
-            _byName.Add(owner, name, id);
-            _maxId = Math.Max(_maxId, id);
         }
 
         /// <summary>
@@ -308,13 +337,13 @@ internal sealed class ImportCatalog
         {
             spotifyIdText = null;
             nameText = "";
-            if (_byName.TryGet(owner, name, out id))
+            if (ByName.TryGet(owner, name, out id))
             {
                 if (spotifyId.IsEmpty)
                 {
                     return Outcome.Known;
                 }
-                if (_withoutSpotifyId.Remove(id))
+                if (WithoutSpotifyId.Remove(id))
                 {
                     BySpotifyId.Add(spotifyId, id);
                     spotifyIdText = spotifyId.ToString();
@@ -324,7 +353,7 @@ internal sealed class ImportCatalog
             id = ++_maxId;
             if (spotifyId.IsEmpty)
             {
-                _withoutSpotifyId.Add(id);
+                WithoutSpotifyId.Add(id);
             }
             else
             {
@@ -332,7 +361,7 @@ internal sealed class ImportCatalog
                 spotifyIdText = spotifyId.ToString();
             }
             nameText = name.ToString();
-            _byName.Add(owner, nameText, id);
+            ByName.Add(owner, nameText, id);
             return Outcome.Created;
         }
     }

@@ -30,7 +30,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
         ImportCatalog catalog;
         using (var read = database.Open())
         {
-            catalog = ImportCatalog.Load(read);
+            catalog = ImportCatalog.Load(read, database.Open);
         }
 
         var pool = new ConcurrentBag<PlayRow[]>();
@@ -58,7 +58,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
                     rejected.Add(new ImportRejection(source.Name, error));
                     // The writer rolled the file back: forget the ids the catalogue handed out for it.
                     using var read = database.Open();
-                    catalog = ImportCatalog.Load(read);
+                    catalog = ImportCatalog.Load(read, database.Open);
                 }
                 progress.Finished(source.Name, file.Error);
             }

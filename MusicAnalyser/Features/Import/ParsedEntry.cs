@@ -5,6 +5,30 @@ namespace MusicAnalyser.Features.Import;
 /// <summary>One export entry as read, before its names are resolved to ids. Reused for every entry of a file.</summary>
 internal sealed class ParsedEntry
 {
+    public ParsedEntry()
+    {
+        TrackName = new(this);
+        ArtistName = new(this);
+        AlbumName = new(this);
+        TrackUri = new(this);
+        EpisodeName = new(this);
+        ShowName = new(this);
+        EpisodeUri = new(this);
+        AudiobookTitle = new(this);
+        AudiobookUri = new(this);
+        ChapterUri = new(this);
+        ChapterTitle = new(this);
+        AuthorName = new(this);
+        Platform = new(this);
+        Country = new(this);
+        ReasonStart = new(this);
+        ReasonEnd = new(this);
+    }
+
+    /// <summary>The bytes the reader is reading and where its span starts: text values point into them.</summary>
+    public byte[] Buffer = [];
+    public int BufferStart;
+
     public long EndedAt;
     public bool HasEndedAt;
     public int MsPlayed;
@@ -12,23 +36,22 @@ internal sealed class ParsedEntry
     public bool SawTimestampKey;
     public bool SawMsPlayedKey;
 
-    public readonly TextSlot TrackName = new();
-    public readonly TextSlot ArtistName = new();
-    public readonly TextSlot AlbumName = new();
-    public readonly TextSlot TrackUri = new();
-    public readonly TextSlot EpisodeName = new();
-    public readonly TextSlot ShowName = new();
-    public readonly TextSlot EpisodeUri = new();
-    public readonly TextSlot AudiobookTitle = new();
-    public readonly TextSlot AudiobookUri = new();
-    public readonly TextSlot ChapterUri = new();
-    public readonly TextSlot ChapterTitle = new();
-    public readonly TextSlot AuthorName = new();
-    public readonly TextSlot Platform = new();
-    public readonly TextSlot Country = new();
-    public readonly TextSlot ReasonStart = new();
-    public readonly TextSlot ReasonEnd = new();
-    public readonly TextSlot RawTimestamp = new();
+    public readonly TextSlot TrackName;
+    public readonly TextSlot ArtistName;
+    public readonly TextSlot AlbumName;
+    public readonly TextSlot TrackUri;
+    public readonly TextSlot EpisodeName;
+    public readonly TextSlot ShowName;
+    public readonly TextSlot EpisodeUri;
+    public readonly TextSlot AudiobookTitle;
+    public readonly TextSlot AudiobookUri;
+    public readonly TextSlot ChapterUri;
+    public readonly TextSlot ChapterTitle;
+    public readonly TextSlot AuthorName;
+    public readonly TextSlot Platform;
+    public readonly TextSlot Country;
+    public readonly TextSlot ReasonStart;
+    public readonly TextSlot ReasonEnd;
 
     /// <summary>-1 unknown, 0 false, 1 true.</summary>
     public sbyte Shuffle, Skipped, Offline, Incognito;
@@ -61,14 +84,14 @@ internal sealed class ParsedEntry
 }
 
 /// <summary>
-/// One string value of the current entry (or null), kept as its raw JSON bytes: copying bytes is a memcpy,
-/// and most values (the names of a track already known by its URI) are never needed as text at all.
+/// One string value of the current entry (or null): where its raw JSON bytes stand in the reader's buffer.
+/// Nothing is copied while reading, and most values (the names of a track already known by its URI) are
+/// never needed as text at all. Valid until the reader moves on to the next entry.
 /// </summary>
-internal sealed class TextSlot
+internal sealed class TextSlot(ParsedEntry owner)
 {
-    private byte[] _bytes = new byte[128];
     private char[] _chars = new char[128];
-    private int _byteLength;
+    private int _offset, _byteLength;
     private bool _escaped;
     private int _charLength = -1;
 
@@ -77,8 +100,8 @@ internal sealed class TextSlot
     /// <summary>Null and "" both count as absent: exports write either for "no value".</summary>
     public bool IsBlank => _byteLength == 0;
 
-    /// <summary>The raw bytes as they stood in the file (escapes not undone); equal bytes are an equal value.</summary>
-    public ReadOnlySpan<byte> Raw => _bytes.AsSpan(0, _byteLength);
+    /// <summary>The raw bytes as they stand in the file (escapes not undone); equal bytes are an equal value.</summary>
+    public ReadOnlySpan<byte> Raw => owner.Buffer.AsSpan(_offset, _byteLength);
 
     /// <summary>The value as text, decoded on first use.</summary>
     public ReadOnlySpan<char> Span
@@ -111,13 +134,9 @@ internal sealed class TextSlot
         {
             throw EntryFormatException.WrongType(field, "a string", reader.TokenType);
         }
-        var value = reader.ValueSpan;
-        if (_bytes.Length < value.Length)
-        {
-            _bytes = new byte[Math.Max(value.Length, _bytes.Length * 2)];
-        }
-        value.CopyTo(_bytes);
-        _byteLength = value.Length;
+        // A string token starts at its opening quote; its value follows it in the same contiguous buffer.
+        _offset = owner.BufferStart + (int)reader.TokenStartIndex + 1;
+        _byteLength = reader.ValueSpan.Length;
         _escaped = reader.ValueIsEscaped;
         _charLength = -1;
         HasValue = true;
