@@ -6,98 +6,110 @@ namespace MusicAnalyser.Features.Import;
 /// <summary>
 /// Account data repeats the last year of extended history with less detail. A pair is the same play when the
 /// kind, the artist and track (show and episode; book and chapter) names, and ms played match, and the end
-/// times agree to the minute. The extended record is kept; the account-data copy is deleted, in whichever
-/// order the two arrive.
+/// times agree to the minute. The extended record is kept, in whichever order the two arrive: account-data
+/// rows that extended history already holds are never written, and account-data plays stored before their
+/// extended history arrived are replaced by it. One instance serves one import, on the writer's connection.
 /// </summary>
-internal static class AccountDataReconciler
+internal sealed class AccountDataReconciler(SqliteConnection connection)
 {
     public const string SkipReason = "duplicate of an extended-history play";
 
     // Account data gives the end minute; allow the neighbouring minutes for clocks that round instead of cut.
     private const long MinuteSlack = 1;
+    private const long WindowSlack = 120;
 
-    public readonly record struct Outcome(long FromThisFile, long Replaced);
+    private readonly Dictionary<(PlayKind Kind, int Item), int> _nameKeys = [];
+    private readonly Dictionary<(PlayKind, string, string), int> _names = [];
 
-    public static Outcome Reconcile(SqliteConnection connection, SqliteTransaction transaction, ImportFileWork file, long firstNewPlayId)
+    // Extended plays of the time loaded so far, as a multiset: a play matched once is not matched again.
+    private readonly Dictionary<PlayKey, int> _extended = [];
+    private long _loadedFrom = long.MaxValue, _loadedTo = long.MinValue;
+
+    /// <summary>Extended history is about to change: what was loaded of it is stale.</summary>
+    public void Forget()
     {
-        var from = file.FirstPlayAt - 120;
-        var to = file.LastPlayAt + 120;
-        if (!OtherSourceOverlaps(connection, transaction, file.Format.IsExtended(), from, to))
-        {
-            return default;
-        }
-
-        var extended = new Dictionary<PlayKey, int>();
-        var account = new List<(long Id, PlayKey Key)>();
-        using (var select = connection.CreateCommand())
-        {
-            select.Transaction = transaction;
-            select.CommandText = """
-                SELECT p.Id, p.Source, p.Kind, p.MsPlayed, p.EndedAt / 60,
-                       CASE p.Kind WHEN 1 THEN a.Name WHEN 2 THEN s.Name ELSE b.Title END,
-                       CASE p.Kind WHEN 1 THEN t.Name WHEN 2 THEN e.Name ELSE c.Title END
-                FROM Plays p
-                LEFT JOIN Tracks t ON t.Id = p.TrackId LEFT JOIN Artists a ON a.Id = t.ArtistId
-                LEFT JOIN Episodes e ON e.Id = p.EpisodeId LEFT JOIN Shows s ON s.Id = e.ShowId
-                LEFT JOIN Chapters c ON c.Id = p.ChapterId LEFT JOIN Audiobooks b ON b.Id = c.AudiobookId
-                WHERE p.EndedAt BETWEEN $from AND $to AND p.Kind IN (1, 2, 3) AND p.Source IN (1, 2)
-                ORDER BY p.Id
-                """;
-            select.Parameters.AddWithValue("$from", from);
-            select.Parameters.AddWithValue("$to", to);
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = new PlayKey((PlayKind)reader.GetByte(2), reader.GetString(5), reader.GetString(6), reader.GetInt32(3), reader.GetInt64(4));
-                if ((PlaySource)reader.GetByte(1) == PlaySource.ExtendedHistory)
-                {
-                    extended[key] = extended.GetValueOrDefault(key) + 1;
-                }
-                else
-                {
-                    account.Add((reader.GetInt64(0), key));
-                }
-            }
-        }
-
-        var duplicates = new List<long>();
-        foreach (var (id, key) in account)
-        {
-            if (TakeMatch(extended, key))
-            {
-                duplicates.Add(id);
-            }
-        }
-        if (duplicates.Count == 0)
-        {
-            return default;
-        }
-
-        using (var delete = connection.CreateCommand())
-        {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM Plays WHERE Id = $id";
-            var parameter = delete.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var id in duplicates)
-            {
-                parameter.Value = id;
-                delete.ExecuteNonQuery();
-            }
-        }
-        var fromThisFile = duplicates.Count(id => id >= firstNewPlayId);
-        return new Outcome(fromThisFile, duplicates.Count - fromThisFile);
+        _extended.Clear();
+        _loadedFrom = long.MaxValue;
+        _loadedTo = long.MinValue;
     }
 
-    private static bool TakeMatch(Dictionary<PlayKey, int> extended, PlayKey key)
+    /// <summary>
+    /// Removes from an account-data batch the rows extended history already holds (compacting the array);
+    /// returns how many were removed.
+    /// </summary>
+    public int RemoveKnownPlays(SqliteTransaction transaction, PlayRow[] rows, ref int count)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+        long first = long.MaxValue, last = long.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            first = Math.Min(first, rows[i].EndedAt);
+            last = Math.Max(last, rows[i].EndedAt);
+        }
+        LoadExtended(transaction, first - WindowSlack, last + WindowSlack);
+        ResolveNames(transaction, Enumerable.Range(0, count).Select(i => (rows[i].Kind, Item(rows[i]))));
+
+        var kept = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows[i];
+            if (!Take(new PlayKey(row.Kind, _nameKeys.GetValueOrDefault((row.Kind, Item(row)), -1), row.MsPlayed, row.EndedAt / 60)))
+            {
+                rows[kept++] = row;
+            }
+        }
+        var removed = count - kept;
+        count = kept;
+        return removed;
+    }
+
+    /// <summary>After an extended-history file is written: deletes the account-data plays it supersedes; returns how many.</summary>
+    public long ReplaceAccountCopies(SqliteTransaction transaction, ImportFileWork file)
+    {
+        var from = file.FirstPlayAt - WindowSlack;
+        var to = file.LastPlayAt + WindowSlack;
+        if (!AccountDataOverlaps(transaction, from, to))
+        {
+            return 0;
+        }
+        Forget();
+        LoadExtended(transaction, from, to);
+        var account = Plays(transaction, PlaySource.AccountData, from, to);
+        ResolveNames(transaction, account.Select(p => (p.Kind, p.Item)));
+
+        using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM Plays WHERE Id = $id";
+        var id = delete.Parameters.Add("$id", SqliteType.Integer);
+        long replaced = 0;
+        foreach (var play in account)
+        {
+            if (Take(new PlayKey(play.Kind, _nameKeys.GetValueOrDefault((play.Kind, play.Item), -1), play.MsPlayed, play.Minute)))
+            {
+                id.Value = play.Id;
+                delete.ExecuteNonQuery();
+                replaced++;
+            }
+        }
+        Forget();
+        return replaced;
+    }
+
+    private static int Item(in PlayRow row) => row.TrackId + row.EpisodeId + row.ChapterId;
+
+    private bool Take(PlayKey key)
     {
         for (var offset = 0L; offset <= MinuteSlack; offset++)
         {
             foreach (var minute in offset == 0 ? [key.Minute] : new[] { key.Minute + offset, key.Minute - offset })
             {
                 var candidate = key with { Minute = minute };
-                if (extended.TryGetValue(candidate, out var count) && count > 0)
+                if (_extended.TryGetValue(candidate, out var count) && count > 0)
                 {
-                    extended[candidate] = count - 1;
+                    _extended[candidate] = count - 1;
                     return true;
                 }
             }
@@ -105,11 +117,82 @@ internal static class AccountDataReconciler
         return false;
     }
 
-    private static bool OtherSourceOverlaps(SqliteConnection connection, SqliteTransaction transaction, bool fileIsExtended, long from, long to)
+    /// <summary>Adds the extended plays of [from, to] not loaded yet to the multiset.</summary>
+    private void LoadExtended(SqliteTransaction transaction, long from, long to)
+    {
+        var ranges = _loadedFrom > _loadedTo
+            ? [(from, to)]
+            : new List<(long, long)> { (from, Math.Min(to, _loadedFrom - 1)), (Math.Max(from, _loadedTo + 1), to) };
+        foreach (var (start, end) in ranges.Where(r => r.Item1 <= r.Item2))
+        {
+            var plays = Plays(transaction, PlaySource.ExtendedHistory, start, end);
+            ResolveNames(transaction, plays.Select(p => (p.Kind, p.Item)));
+            foreach (var play in plays)
+            {
+                var key = new PlayKey(play.Kind, _nameKeys[(play.Kind, play.Item)], play.MsPlayed, play.Minute);
+                _extended[key] = _extended.GetValueOrDefault(key) + 1;
+            }
+        }
+        _loadedFrom = Math.Min(_loadedFrom, from);
+        _loadedTo = Math.Max(_loadedTo, to);
+    }
+
+    /// <summary>Music, podcast and audiobook plays of one source ending in [from, to], read from the identity index alone.</summary>
+    private List<(long Id, PlayKind Kind, int MsPlayed, long Minute, int Item)> Plays(SqliteTransaction transaction, PlaySource source, long from, long to)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = """
+            SELECT Id, Kind, MsPlayed, EndedAt / 60, IFNULL(TrackId, 0), IFNULL(EpisodeId, 0), IFNULL(ChapterId, 0)
+            FROM Plays INDEXED BY IX_Plays_Identity
+            WHERE EndedAt BETWEEN $from AND $to AND Kind IN (1, 2, 3) AND Source = $source
+            ORDER BY Id
+            """;
+        select.Parameters.AddWithValue("$from", from);
+        select.Parameters.AddWithValue("$to", to);
+        select.Parameters.AddWithValue("$source", (int)source);
+        var plays = new List<(long, PlayKind, int, long, int)>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            plays.Add((reader.GetInt64(0), (PlayKind)reader.GetByte(1), reader.GetInt32(2), reader.GetInt64(3),
+                reader.GetInt32(4) + reader.GetInt32(5) + reader.GetInt32(6)));
+        }
+        return plays;
+    }
+
+    /// <summary>Gives items that share their names (artist and track; show and episode; book and chapter) one key.</summary>
+    private void ResolveNames(SqliteTransaction transaction, IEnumerable<(PlayKind Kind, int Item)> items)
+    {
+        foreach (var group in items.Where(i => !_nameKeys.ContainsKey(i)).Distinct().GroupBy(i => i.Kind))
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = group.Key switch
+            {
+                PlayKind.Music => "SELECT t.Id, a.Name, t.Name FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE t.Id IN (SELECT value FROM json_each($ids))",
+                PlayKind.Podcast => "SELECT e.Id, s.Name, e.Name FROM Episodes e JOIN Shows s ON s.Id = e.ShowId WHERE e.Id IN (SELECT value FROM json_each($ids))",
+                _ => "SELECT c.Id, b.Title, c.Title FROM Chapters c JOIN Audiobooks b ON b.Id = c.AudiobookId WHERE c.Id IN (SELECT value FROM json_each($ids))",
+            };
+            command.Parameters.AddWithValue("$ids", "[" + string.Join(",", group.Select(i => i.Item)) + "]");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var name = (group.Key, reader.GetString(1), reader.GetString(2));
+                if (!_names.TryGetValue(name, out var key))
+                {
+                    _names[name] = key = _names.Count;
+                }
+                _nameKeys[(group.Key, reader.GetInt32(0))] = key;
+            }
+        }
+    }
+
+    private bool AccountDataOverlaps(SqliteTransaction transaction, long from, long to)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var formats = Enum.GetValues<ExportFormat>().Where(f => f.IsExtended() != fileIsExtended).Select(f => $"'{f}'");
+        var formats = Enum.GetValues<ExportFormat>().Where(f => !f.IsExtended()).Select(f => $"'{f}'");
         command.CommandText = $"""
             SELECT EXISTS (SELECT 1 FROM ImportFiles WHERE Error IS NULL AND Format IN ({string.Join(", ", formats)})
                            AND FirstPlayAt <= $to AND LastPlayAt >= $from)
@@ -119,5 +202,5 @@ internal static class AccountDataReconciler
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    private readonly record struct PlayKey(PlayKind Kind, string Owner, string Name, int MsPlayed, long Minute);
+    private readonly record struct PlayKey(PlayKind Kind, int Name, int MsPlayed, long Minute);
 }

@@ -17,6 +17,7 @@ internal sealed class ImportFileWork(string name, ExportFormat format)
     public long Added { get; set; }
     public long Duplicates { get; set; }
     public long Replaced { get; set; }
+    public long DuplicatesOfExtended { get; set; }
     public string? Error { get; set; }
 
     /// <summary>Completed by the writer once it has rolled a rejected file back.</summary>

@@ -26,10 +26,11 @@ internal sealed class PlayWriter : IDisposable
     private readonly int _importRunId;
     private readonly Action<long> _onStored;
     private readonly CatalogWriter _catalog;
+    private readonly AccountDataReconciler _reconciler;
     private RawStatement? _insertMany, _insertOne;
     private SqliteTransaction? _transaction;
     private ImportFileWork? _file;
-    private long _fileId, _firstNewPlayId, _rowsSinceCommit;
+    private long _fileId, _rowsSinceCommit;
     private Exception? _failure;
 
     public PlayWriter(SqliteDatabase database, int importRunId, Action<long> onStored)
@@ -45,6 +46,7 @@ internal sealed class PlayWriter : IDisposable
             pragmas.ExecuteNonQuery();
         }
         _catalog = new CatalogWriter(_connection);
+        _reconciler = new AccountDataReconciler(_connection);
         _thread = new Thread(Run) { Name = "import-writer", IsBackground = true };
         _thread.Start();
     }
@@ -133,16 +135,24 @@ internal sealed class PlayWriter : IDisposable
                 Execute("SAVEPOINT import_file");
                 _fileId = Scalar("INSERT INTO ImportFiles (ImportRunId, Name, Format, Entries, Added, Duplicates, Replaced) VALUES ($run, $name, $format, 0, 0, 0, 0) RETURNING Id",
                     ("$run", _importRunId), ("$name", begin.File.Name), ("$format", begin.File.Format.ToString()));
-                _firstNewPlayId = Scalar("SELECT IFNULL(MAX(Id), 0) + 1 FROM Plays");
+                if (begin.File.Format.IsExtended())
+                {
+                    _reconciler.Forget();
+                }
                 break;
             case Write write:
                 if (write.Batch.Changes is { } changes)
                 {
                     _catalog.Insert(changes);
                 }
-                var inserted = InsertPlays(write.Batch.Rows, write.Batch.Count);
-                _file!.Added += inserted;
-                _file.Duplicates += write.Batch.Count - inserted;
+                var count = write.Batch.Count;
+                if (!_file!.Format.IsExtended())
+                {
+                    _file.DuplicatesOfExtended += _reconciler.RemoveKnownPlays(_transaction!, write.Batch.Rows, ref count);
+                }
+                var inserted = InsertPlays(write.Batch.Rows, count);
+                _file.Added += inserted;
+                _file.Duplicates += count - inserted;
                 _rowsSinceCommit += write.Batch.Count;
                 _onStored(write.Batch.Count);
                 break;
@@ -160,12 +170,10 @@ internal sealed class PlayWriter : IDisposable
 
     private void Finish(ImportFileWork file)
     {
-        if (file.FirstPlayAt <= file.LastPlayAt)
+        file.Skip(AccountDataReconciler.SkipReason, file.DuplicatesOfExtended);
+        if (file.Format.IsExtended() && file.FirstPlayAt <= file.LastPlayAt)
         {
-            var reconciled = AccountDataReconciler.Reconcile(_connection, _transaction!, file, _firstNewPlayId);
-            file.Added -= reconciled.FromThisFile;
-            file.Skip(AccountDataReconciler.SkipReason, reconciled.FromThisFile);
-            file.Replaced = reconciled.Replaced;
+            file.Replaced = _reconciler.ReplaceAccountCopies(_transaction!, file);
         }
         using (var update = Command("""
                 UPDATE ImportFiles SET Entries = $entries, Added = $added, Duplicates = $duplicates, Replaced = $replaced,
