@@ -76,6 +76,24 @@ public sealed class ImportFlowTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task An_upload_over_the_size_limit_is_refused_with_a_message_and_leaves_nothing_on_disk()
+    {
+        using var input = new TempFolder("browser-too-big");
+        var big = input.Combine("my_spotify_data.zip");
+        await File.WriteAllBytesAsync(big, new byte[3 << 20], TestContext.Current.CancellationToken);
+        await using var app = new TestApp(new Dictionary<string, string?> { ["MusicAnalyser:Import:MaxUploadBytes"] = (1 << 20).ToString(CultureInfo.InvariantCulture) });
+        await using var tab = await chromium.OpenAsync(app.BaseAddress);
+        var page = tab.Page;
+
+        await page.GotoAsync("/Import");
+        await page.GetByLabel("Export zip or JSON files").SetInputFilesAsync(big);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("larger than 1 MB");
+        Assert.Empty(Directory.GetFiles(app.DataDirectory, "*.zip", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {
         await using var app = new TestApp();

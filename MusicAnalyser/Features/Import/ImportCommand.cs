@@ -35,7 +35,7 @@ public sealed class ImportCommand(ImportService importer)
         {
             output.WriteLine($"rejected {rejection.File}: {rejection.Error}");
         }
-        output.WriteLine(JsonSerializer.Serialize(summary, ImportJsonContext.Default.ImportSummary));
+        output.WriteLine(JsonSerializer.Serialize(summary, new ImportJsonContext(CommandLineJson.Options).ImportSummary));
         return summary.RejectedFiles.Count > 0 ? CommandLineApp.SomeFilesRejected : CommandLineApp.Ok;
     }
 

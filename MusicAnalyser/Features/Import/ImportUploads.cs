@@ -12,15 +12,23 @@ namespace MusicAnalyser.Features.Import;
 /// </summary>
 public sealed class ImportUploads(IOptions<StorageOptions> storage, IOptions<ImportOptions> options, ILogger<ImportUploads> logger)
 {
+    // Room for the multipart boundaries and headers around the files themselves.
+    private const long FramingAllowance = 1 << 20;
+
     private string Root => Path.Combine(storage.Value.DataDirectory, "uploads");
 
     /// <summary>Saves every file of the upload; returns the folder holding them and their paths.</summary>
     public async Task<(string Folder, List<string> Paths)> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
+        var tooLarge = $"The upload is larger than {limit / (1024 * 1024):N0} MB, the most the Import page accepts. Import it from the command line instead: MusicAnalyser import FILE";
+        if (request.ContentLength > limit + FramingAllowance)
+        {
+            throw new UploadException(tooLarge);
+        }
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = limit + (1 << 20); // room for the multipart framing
+            size.MaxRequestBodySize = limit + FramingAllowance;
         }
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
@@ -55,7 +63,7 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IOptions<Imp
                         total += read;
                         if (total > limit)
                         {
-                            throw new UploadException($"The upload is larger than {limit / (1024 * 1024):N0} MB, the most the Import page accepts. Import it from the command line instead: MusicAnalyser import FILE");
+                            throw new UploadException(tooLarge);
                         }
                         await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                     }
@@ -69,6 +77,10 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IOptions<Imp
             if (e is UploadException)
             {
                 throw;
+            }
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                throw new UploadException(tooLarge);
             }
             throw new UploadException($"The upload did not arrive complete ({e.Message}). Please try again.");
         }

@@ -19,7 +19,7 @@ public sealed class StatsCommand(OverviewStats stats)
 
         if (options.ContainsKey("--json"))
         {
-            output.WriteLine(JsonSerializer.Serialize(StatsJson.From(overview), StatsJsonContext.Default.StatsJson));
+            output.WriteLine(JsonSerializer.Serialize(StatsJson.From(overview), new StatsJsonContext(CommandLineJson.Options).StatsJson));
             return CommandLineApp.Ok;
         }
 
