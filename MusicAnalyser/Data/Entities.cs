@@ -90,7 +90,7 @@ public sealed class Track
     public List<TrackArtist> Artists { get; } = [];
 }
 
-/// <summary>Every artist credited on a track, in credit order (position 0 is the export's artist).</summary>
+/// <summary>Every artist credited on a track, in credit order, from Spotify metadata (exports name one artist, kept in <see cref="Track.ArtistId"/>).</summary>
 public sealed class TrackArtist
 {
     public int TrackId { get; set; }

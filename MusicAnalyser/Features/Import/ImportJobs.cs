@@ -71,6 +71,8 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService importer, Import
             finally
             {
                 uploads.Remove(job.Folder);
+                // A big import leaves a large, now idle heap behind; give it back to a small machine.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
         }
     }
