@@ -69,6 +69,18 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public async Task An_unknown_time_zone_setting_is_named_in_a_one_line_message_and_exits_2()
+    {
+        using var data = new TempFolder("cli-bad-zone");
+
+        var run = await CommandLineRun.RunAsync(["stats", "--data", data.Path], new Dictionary<string, string> { ["MusicAnalyser__TimeZone"] = "Mars/Olympus" });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("\"Mars/Olympus\" is not a known time zone", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stats_on_an_empty_database_says_how_to_import()
     {
         using var data = new TempFolder("cli-empty");

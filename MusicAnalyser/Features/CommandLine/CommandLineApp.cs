@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MusicAnalyser.Data;
 using MusicAnalyser.Features.Import;
 using MusicAnalyser.Features.Listening;
@@ -39,10 +40,12 @@ public static class CommandLineApp
         builder.Services.AddSingleton(TimeProvider.System).AddData().AddImport().AddListening();
         builder.Services.AddTransient<ImportCommand>().AddTransient<StatsCommand>();
         using var host = builder.Build();
-        host.Services.GetRequiredService<DatabaseMigrator>().Migrate();
-
         try
         {
+            // The checks the web app runs at start (ValidateOnStart), for a clear message before any work.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            host.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+
             return command == "import"
                 ? host.Services.GetRequiredService<ImportCommand>().Run(positional, Console.Out)
                 : host.Services.GetRequiredService<StatsCommand>().Run(options, Console.Out);
@@ -51,6 +54,11 @@ public static class CommandLineApp
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine(UsageText);
+            return Usage;
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"Configuration: {string.Join("; ", e.Failures)}");
             return Usage;
         }
     }

@@ -9,7 +9,8 @@ public sealed class ListeningOptions : IValidatableObject
     /// <summary>The listener's IANA time zone; every day and month boundary uses it. Empty: the machine's.</summary>
     public string? TimeZone { get; set; }
 
-    public TimeZoneInfo Zone => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>The zone itself (a method, not a property: validation reads every property, and this one throws for an unknown id).</summary>
+    public TimeZoneInfo ResolveZone() => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -28,7 +28,7 @@ public sealed record Overview(
 /// </summary>
 public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOptions> options)
 {
-    private readonly TimeZoneInfo _zone = options.Value.Zone;
+    private readonly TimeZoneInfo _zone = options.Value.ResolveZone();
 
     public TimeZoneInfo Zone => _zone;
 
