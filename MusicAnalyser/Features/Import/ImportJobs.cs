@@ -37,6 +37,9 @@ public sealed class ImportJobs
 
     public ImportJob? Find(string? id) => id is not null && _jobs.TryGetValue(id, out var job) ? job : null;
 
+    /// <summary>An import still queued or running, if any: the Import page shows it to whoever opens it.</summary>
+    public ImportJob? Unfinished() => _jobs.Values.FirstOrDefault(j => !j.IsDone);
+
     internal IAsyncEnumerable<ImportJob> Pending(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
 }
 

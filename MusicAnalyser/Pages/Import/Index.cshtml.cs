@@ -13,7 +13,7 @@ public sealed class IndexModel(ImportJobs jobs, ImportUploads uploads, ImportHis
 
     public async Task OnGetAsync(string? job, CancellationToken cancellationToken)
     {
-        Status = jobs.Find(job) is { } found ? new ImportStatusView(found, null) : null;
+        Status = (jobs.Find(job) ?? jobs.Unfinished()) is { } found ? new ImportStatusView(found, null) : null;
         Past = await history.RecentAsync(10, cancellationToken);
     }
 
