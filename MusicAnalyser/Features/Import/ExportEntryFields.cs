@@ -10,8 +10,17 @@ internal abstract class ExportEntryFields
     /// <summary>Reads the value of property <paramref name="name"/>; false when the property is not one this format keeps.</summary>
     public abstract bool Read(ReadOnlySpan<byte> name, ref Utf8JsonReader reader, ParsedEntry entry);
 
+    /// <summary>What the file would have to be, and the keys its first entry lacks, for the message when it is not.</summary>
+    protected abstract string ExpectedShape { get; }
+
     /// <summary>Called with the first entry: throws when the file is not of this format at all.</summary>
-    public abstract void CheckShape(ParsedEntry first);
+    public void CheckShape(ParsedEntry first)
+    {
+        if (!first.SawTimestampKey || !first.SawMsPlayedKey)
+        {
+            throw new ExportFileException($"this is not {ExpectedShape}");
+        }
+    }
 
     protected static int ReadMsPlayed(ref Utf8JsonReader reader, string field, ParsedEntry entry)
     {
@@ -190,13 +199,7 @@ internal sealed class ExtendedHistoryFields : ExportEntryFields
         }
     }
 
-    public override void CheckShape(ParsedEntry first)
-    {
-        if (!first.SawTimestampKey || !first.SawMsPlayedKey)
-        {
-            throw new ExportFileException("this is not Extended streaming history: its first entry has no \"ts\" and \"ms_played\"");
-        }
-    }
+    protected override string ExpectedShape => "Extended streaming history: its first entry has no \"ts\" and \"ms_played\"";
 
     /// <summary>Exports give seconds, milliseconds, 0 or null; the result is Unix milliseconds, 0 for none.</summary>
     private static long ReadOfflineTimestamp(ref Utf8JsonReader reader)
@@ -262,11 +265,5 @@ internal sealed class AccountDataFields : ExportEntryFields
         }
     }
 
-    public override void CheckShape(ParsedEntry first)
-    {
-        if (!first.SawTimestampKey || !first.SawMsPlayedKey)
-        {
-            throw new ExportFileException("this is not Account data streaming history: its first entry has no \"endTime\" and \"msPlayed\"");
-        }
-    }
+    protected override string ExpectedShape => "Account data streaming history: its first entry has no \"endTime\" and \"msPlayed\"";
 }

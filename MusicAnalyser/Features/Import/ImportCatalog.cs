@@ -132,17 +132,7 @@ internal sealed class ImportCatalog
             return known;
         }
         var showId = _shows.Resolve(e.ShowName.Span, _changes.Shows, allowEmpty: true);
-        var name = e.EpisodeName.Span;
-        switch (_episodes.Resolve(spotifyId, showId, name, out var id, out var spotifyIdText, out var nameText))
-        {
-            case ItemIndex.Outcome.Created:
-                _changes.Episodes.Add(new NewItem(id, showId, nameText, spotifyIdText));
-                break;
-            case ItemIndex.Outcome.Identified:
-                _changes.EpisodesIdentified.Add(new Identified(id, spotifyIdText!, 0));
-                break;
-        }
-        return id;
+        return ResolveItem(_episodes, spotifyId, showId, e.EpisodeName.Span, _changes.Episodes, _changes.EpisodesIdentified);
     }
 
     private int ResolveChapter(ParsedEntry e)
@@ -160,13 +150,20 @@ internal sealed class ImportCatalog
                 e.AuthorName.IsBlank ? null : e.AuthorName.ToString(), Text(SpotifyId(e.AudiobookUri.Span, "spotify:show:"))));
         }
         var name = e.ChapterTitle.IsBlank ? title : e.ChapterTitle.Span;
-        switch (_chapters.Resolve(spotifyId, audiobookId, name, out var id, out var spotifyIdText, out var nameText))
+        return ResolveItem(_chapters, spotifyId, audiobookId, name, _changes.Chapters, _changes.ChaptersIdentified);
+    }
+
+    /// <summary>An episode or chapter: found, created, or (first met by name) now identified by its Spotify id.</summary>
+    private static int ResolveItem(ItemIndex index, ReadOnlySpan<char> spotifyId, int ownerId, ReadOnlySpan<char> name,
+        List<NewItem> created, List<Identified> identified)
+    {
+        switch (index.Resolve(spotifyId, ownerId, name, out var id, out var spotifyIdText, out var nameText))
         {
             case ItemIndex.Outcome.Created:
-                _changes.Chapters.Add(new NewItem(id, audiobookId, nameText, spotifyIdText));
+                created.Add(new NewItem(id, ownerId, nameText, spotifyIdText));
                 break;
             case ItemIndex.Outcome.Identified:
-                _changes.ChaptersIdentified.Add(new Identified(id, spotifyIdText!, 0));
+                identified.Add(new Identified(id, spotifyIdText!, 0));
                 break;
         }
         return id;
