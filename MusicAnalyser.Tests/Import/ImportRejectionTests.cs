@@ -36,6 +36,27 @@ public sealed class ImportRejectionTests : IDisposable
     }
 
     [Fact]
+    public void Files_after_a_rejected_one_still_land_and_share_the_artists_and_tracks_of_the_files_before_it()
+    {
+        var folder = _input.Combine("sequence");
+        Write(Path.Combine(folder, "Streaming_History_Audio_2010_0.json"), ThreePlaysOf2010);
+        File.WriteAllText(Path.Combine(folder, "Streaming_History_Audio_2010_1.json"), "[{\"ts\": \"2010-06-01T10:00:00Z\", \"ms_played\": \"soon\"}]");
+        // The same three plays a day later, plus one of a track met for the first time.
+        Write(Path.Combine(folder, "Streaming_History_Audio_2010_2.json"),
+            [.. ThreePlaysOf2010.Select(p => p.Replace("2010-", "2011-", StringComparison.Ordinal)),
+             Track("2011-03-03T10:00:00Z", "Brand New", "Somebody New", 180000, "spotify:track:0000000000000000000new1")]);
+        using var db = new ImportedDatabase();
+
+        var summary = db.Import(folder);
+
+        Assert.EndsWith("Streaming_History_Audio_2010_1.json", Assert.Single(summary.RejectedFiles).File, StringComparison.Ordinal);
+        Assert.Equal(7, summary.Added);
+        Assert.Equal(7, db.Plays);
+        Assert.Equal(db.Scalar("SELECT COUNT(DISTINCT Name) FROM Artists"), db.Scalar("SELECT COUNT(*) FROM Artists"));
+        Assert.Equal(4, db.Scalar("SELECT COUNT(*) FROM Tracks"));
+    }
+
+    [Fact]
     public async Task A_file_cut_off_in_the_middle_is_rejected_and_the_files_beside_it_still_land()
     {
         var text = Encoding.UTF8.GetBytes(await GeneratedAudioText());

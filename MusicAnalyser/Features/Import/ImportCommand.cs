@@ -19,9 +19,20 @@ public sealed class ImportCommand(ImportService importer)
             output.WriteLine(error is null ? $"[{p.FilesDone}/{p.FilesTotal}] {file}" : $"[{p.FilesDone}/{p.FilesTotal}] {file}: rejected: {error}");
         };
 
-        using var bar = terminal ? new Timer(_ => Draw(progress, output), null, 200, 200) : null;
-        var summary = importer.Import(paths, "cli", progress);
-        bar?.Dispose();
+        ImportSummary summary;
+        using (var bar = terminal ? new Timer(_ => Draw(progress, output), null, 200, 200) : null)
+        {
+            try
+            {
+                summary = importer.Import(paths, "cli", progress);
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+            {
+                // The database itself failed (a full disk, say): what was committed stays; say so and stop.
+                Console.Error.WriteLine($"import failed: {e.Message}. Files imported before the failure were kept; run the same import again to finish.");
+                return CommandLineApp.SomeFilesRejected;
+            }
+        }
         if (terminal)
         {
             output.Write("\r\u001b[2K");

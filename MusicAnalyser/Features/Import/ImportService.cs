@@ -50,9 +50,9 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
                     ReadFile(source, file, catalog, writer, pool, seen, progress, cancellationToken);
                     writer.EndFile(file);
                 }
-                catch (Exception e) when (e is ExportFileException or InvalidDataException or IOException)
+                catch (Exception e) when (e is ExportFileException or InvalidDataException or IOException or UnauthorizedAccessException)
                 {
-                    var error = e is IOException and not FileNotFoundException ? $"could not be read: {e.Message}" : e.Message;
+                    var error = e is IOException or UnauthorizedAccessException ? $"could not be read: {e.Message}" : e.Message;
                     logger.LogWarning("Rejected {File}: {Error}", source.Name, error);
                     writer.AbortFile(file, error);
                     rejected.Add(new ImportRejection(source.Name, error));

@@ -164,6 +164,9 @@ internal sealed class PlayWriter : IDisposable
                 abort.File.Error = abort.Error;
                 Scalar("INSERT INTO ImportFiles (ImportRunId, Name, Format, Entries, Added, Duplicates, Replaced, Error) VALUES ($run, $name, $format, 0, 0, 0, 0, $error) RETURNING Id",
                     ("$run", _importRunId), ("$name", abort.File.Name), ("$format", abort.File.Format.ToString()), ("$error", abort.Error));
+                // The catalogue now reloads itself on a connection of its own: it must see the files before
+                // this one, so they are committed here rather than at the next 200k-row boundary.
+                Commit();
                 break;
         }
     }
