@@ -31,7 +31,7 @@ internal sealed class PlayWriter : IDisposable
     private SqliteTransaction? _transaction;
     private ImportFileWork? _file;
     private long _fileId, _rowsSinceCommit;
-    private Exception? _failure;
+    private volatile Exception? _failure;
 
     public PlayWriter(SqliteDatabase database, int importRunId, Action<long> onStored)
     {
