@@ -21,16 +21,23 @@ internal sealed class AccountDataReconciler(SqliteConnection connection)
     private readonly Dictionary<(PlayKind Kind, int Item), int> _nameKeys = [];
     private readonly Dictionary<(PlayKind, string, string), int> _names = [];
 
-    // Extended plays of the time loaded so far, as a multiset: a play matched once is not matched again.
+    // Extended plays of the times loaded so far, as a multiset: a play matched once is not matched again.
     private readonly Dictionary<PlayKey, int> _extended = [];
-    private long _loadedFrom = long.MaxValue, _loadedTo = long.MinValue;
+    private readonly List<(long From, long To)> _loaded = [];
 
     /// <summary>Extended history is about to change: what was loaded of it is stale.</summary>
     public void Forget()
     {
         _extended.Clear();
-        _loadedFrom = long.MaxValue;
-        _loadedTo = long.MinValue;
+        _loaded.Clear();
+    }
+
+    /// <summary>A file was rolled back: the ids it created are gone, and may be given to other names.</summary>
+    public void Reset()
+    {
+        Forget();
+        _nameKeys.Clear();
+        _names.Clear();
     }
 
     /// <summary>
@@ -66,17 +73,26 @@ internal sealed class AccountDataReconciler(SqliteConnection connection)
         return removed;
     }
 
-    /// <summary>After an extended-history file is written: deletes the account-data plays it supersedes; returns how many.</summary>
-    public long ReplaceAccountCopies(SqliteTransaction transaction, ImportFileWork file)
+    /// <summary>
+    /// After an extended-history file is written: deletes the account-data plays that its new plays supersede;
+    /// returns how many. Only the plays this file added count: an older one has matched its copy already.
+    /// </summary>
+    public long ReplaceAccountCopies(SqliteTransaction transaction, ImportFileWork file, long fileId)
     {
         var from = file.FirstPlayAt - WindowSlack;
         var to = file.LastPlayAt + WindowSlack;
-        if (!AccountDataOverlaps(transaction, from, to))
+        if (file.Added == 0 || !AccountDataOverlaps(transaction, from, to))
         {
             return 0;
         }
         Forget();
-        LoadExtended(transaction, from, to);
+        var added = Plays(transaction, PlaySource.ExtendedHistory, from, to, fileId);
+        ResolveNames(transaction, added.Select(p => (p.Kind, p.Item)));
+        foreach (var play in added)
+        {
+            var key = new PlayKey(play.Kind, _nameKeys.GetValueOrDefault((play.Kind, play.Item), -1), play.MsPlayed, play.Minute);
+            _extended[key] = _extended.GetValueOrDefault(key) + 1;
+        }
         var account = Plays(transaction, PlaySource.AccountData, from, to);
         ResolveNames(transaction, account.Select(p => (p.Kind, p.Item)));
 
@@ -120,37 +136,54 @@ internal sealed class AccountDataReconciler(SqliteConnection connection)
     /// <summary>Adds the extended plays of [from, to] not loaded yet to the multiset.</summary>
     private void LoadExtended(SqliteTransaction transaction, long from, long to)
     {
-        var ranges = _loadedFrom > _loadedTo
-            ? [(from, to)]
-            : new List<(long, long)> { (from, Math.Min(to, _loadedFrom - 1)), (Math.Max(from, _loadedTo + 1), to) };
-        foreach (var (start, end) in ranges.Where(r => r.Item1 <= r.Item2))
+        foreach (var (start, end) in Uncovered(from, to))
         {
             var plays = Plays(transaction, PlaySource.ExtendedHistory, start, end);
             ResolveNames(transaction, plays.Select(p => (p.Kind, p.Item)));
             foreach (var play in plays)
             {
-                var key = new PlayKey(play.Kind, _nameKeys[(play.Kind, play.Item)], play.MsPlayed, play.Minute);
+                var key = new PlayKey(play.Kind, _nameKeys.GetValueOrDefault((play.Kind, play.Item), -1), play.MsPlayed, play.Minute);
                 _extended[key] = _extended.GetValueOrDefault(key) + 1;
             }
+            _loaded.Add((start, end));
         }
-        _loadedFrom = Math.Min(_loadedFrom, from);
-        _loadedTo = Math.Max(_loadedTo, to);
+    }
+
+    /// <summary>The parts of [from, to] that no loaded range covers (batches need not come in time order).</summary>
+    private List<(long From, long To)> Uncovered(long from, long to)
+    {
+        var gaps = new List<(long, long)>();
+        var next = from;
+        foreach (var (start, end) in _loaded.Where(r => r.To >= from && r.From <= to).OrderBy(r => r.From))
+        {
+            if (start > next)
+            {
+                gaps.Add((next, start - 1));
+            }
+            next = Math.Max(next, end + 1);
+        }
+        if (next <= to)
+        {
+            gaps.Add((next, to));
+        }
+        return gaps;
     }
 
     /// <summary>Music, podcast and audiobook plays of one source ending in [from, to], read from the identity index alone.</summary>
-    private List<(long Id, PlayKind Kind, int MsPlayed, long Minute, int Item)> Plays(SqliteTransaction transaction, PlaySource source, long from, long to)
+    private List<(long Id, PlayKind Kind, int MsPlayed, long Minute, int Item)> Plays(SqliteTransaction transaction, PlaySource source, long from, long to, long? fileId = null)
     {
         using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = """
+        select.CommandText = $"""
             SELECT Id, Kind, MsPlayed, EndedAt / 60, IFNULL(TrackId, 0), IFNULL(EpisodeId, 0), IFNULL(ChapterId, 0)
             FROM Plays INDEXED BY IX_Plays_Identity
-            WHERE EndedAt BETWEEN $from AND $to AND Kind IN (1, 2, 3) AND Source = $source
+            WHERE EndedAt BETWEEN $from AND $to AND Kind IN (1, 2, 3) AND Source = $source{(fileId is null ? "" : " AND ImportFileId = $file")}
             ORDER BY Id
             """;
         select.Parameters.AddWithValue("$from", from);
         select.Parameters.AddWithValue("$to", to);
         select.Parameters.AddWithValue("$source", (int)source);
+        select.Parameters.AddWithValue("$file", fileId ?? 0);
         var plays = new List<(long, PlayKind, int, long, int)>();
         using var reader = select.ExecuteReader();
         while (reader.Read())

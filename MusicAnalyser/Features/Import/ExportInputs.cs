@@ -31,7 +31,7 @@ internal sealed class ExportInputs : IDisposable
         // Extended history first: account data that repeats it is then recognised as it arrives.
         inputs.Files.Sort((a, b) => a.Format.IsExtended() != b.Format.IsExtended()
             ? (a.Format.IsExtended() ? -1 : 1)
-            : string.CompareOrdinal(a.Name, b.Name));
+            : NaturalOrder(a.Name, b.Name));
         return inputs;
     }
 
@@ -74,12 +74,14 @@ internal sealed class ExportInputs : IDisposable
     private void AddZip(string path, string name)
     {
         ZipArchive archive;
+        var file = File.OpenRead(path);
         try
         {
-            archive = new ZipArchive(File.OpenRead(path), ZipArchiveMode.Read);
+            archive = new ZipArchive(file, ZipArchiveMode.Read);
         }
         catch (InvalidDataException e)
         {
+            file.Dispose();
             Rejected.Add(new ImportRejection(name, $"not a complete zip archive (was the download cut short?): {e.Message}"));
             return;
         }
@@ -111,6 +113,37 @@ internal sealed class ExportInputs : IDisposable
             return;
         }
         Files.AddRange(found);
+    }
+
+    /// <summary>Names with their numbers in numeric order: _2 before _10, as Spotify numbers its files.</summary>
+    private static int NaturalOrder(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
+            {
+                var startA = i;
+                var startB = j;
+                while (i < a.Length && char.IsAsciiDigit(a[i])) i++;
+                while (j < b.Length && char.IsAsciiDigit(b[j])) j++;
+                var numberA = a.AsSpan(startA, i - startA).TrimStart('0');
+                var numberB = b.AsSpan(startB, j - startB).TrimStart('0');
+                var byNumber = numberA.Length != numberB.Length ? numberA.Length.CompareTo(numberB.Length) : numberA.SequenceCompareTo(numberB);
+                if (byNumber != 0)
+                {
+                    return byNumber;
+                }
+                continue;
+            }
+            if (a[i] != b[j])
+            {
+                return a[i].CompareTo(b[j]);
+            }
+            i++;
+            j++;
+        }
+        return (a.Length - i).CompareTo(b.Length - j);
     }
 
     /// <summary>By name, else (for JSON) by the keys of the first entry; null for anything that is not streaming history.</summary>

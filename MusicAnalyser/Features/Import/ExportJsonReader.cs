@@ -13,7 +13,7 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
     private const int InitialBufferSize = 256 * 1024;
     private const int MaxEntryBytes = 16 * 1024 * 1024;
 
-    public delegate void EntryHandler(ParsedEntry entry, long number);
+    public delegate void EntryHandler(ParsedEntry entry);
 
     /// <summary>Reads every entry, calling <paramref name="onEntry"/> for each; returns the number of entries.</summary>
     /// <exception cref="ExportFileException">the file is not valid JSON or not of this shape; the message names the position.</exception>
@@ -52,12 +52,18 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
             var reader = new Utf8JsonReader(buffer.AsSpan(start, filled - start), final, state);
             while (true)
             {
+                // Where to come back to when the entry is not all in the buffer yet.
                 var checkpoint = reader.CurrentState;
                 var checkpointBytes = reader.BytesConsumed;
+                var checkpointPhase = phase;
                 Step step;
                 try
                 {
                     step = Next(ref reader, ref phase, entry);
+                }
+                catch (JsonException) when (final && phase == Phase.BeforeArray)
+                {
+                    throw new ExportFileException("the file is empty or is not a JSON array of entries");
                 }
                 catch (JsonException e) when (final && !EndsLikeAnArray(buffer.AsSpan(start, filled - start)))
                 {
@@ -67,23 +73,27 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
                 {
                     throw new ExportFileException(DescribeJsonError(e, entries));
                 }
-                catch (EntryFormatException e)
+                catch (Exception e) when (e is EntryFormatException or InvalidOperationException)
                 {
-                    throw new ExportFileException($"entry {entries + 1} (byte {discarded + start + checkpointBytes}): {e.Message}");
-                }
-                catch (InvalidOperationException e)
-                {
-                    throw new ExportFileException($"entry {entries + 1} (byte {discarded + start + checkpointBytes}): {e.Message}");
+                    // A value of the wrong type (the reader's own type errors are InvalidOperationException).
+                    throw new ExportFileException($"entry {entries + 1} (byte {discarded + start + reader.TokenStartIndex}): {e.Message}");
                 }
 
                 if (step == Step.Entry)
                 {
                     entries++;
-                    if (entries == 1)
+                    try
                     {
-                        fields.CheckShape(entry);
+                        if (entries == 1)
+                        {
+                            fields.CheckShape(entry);
+                        }
+                        onEntry(entry);
                     }
-                    onEntry(entry, entries);
+                    catch (EntryFormatException e)
+                    {
+                        throw new ExportFileException($"entry {entries} (byte {discarded + start + checkpointBytes}): {e.Message}");
+                    }
                     continue;
                 }
                 if (step == Step.End)
@@ -93,6 +103,7 @@ internal sealed class ExportJsonReader(ExportEntryFields fields)
 
                 // Incomplete: keep the unread tail (from the last whole entry) and read more.
                 state = checkpoint;
+                phase = checkpointPhase;
                 start += (int)checkpointBytes;
                 break;
             }

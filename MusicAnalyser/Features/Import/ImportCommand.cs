@@ -26,10 +26,15 @@ public sealed class ImportCommand(ImportService importer)
             {
                 summary = importer.Import(paths, "cli", progress);
             }
+            catch (ImportBusyException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return CommandLineApp.SomeFilesRejected;
+            }
             catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException)
             {
-                // The database itself failed (a full disk, say): what was committed stays; say so and stop.
-                Console.Error.WriteLine($"import failed: {e.Message}. Files imported before the failure were kept; run the same import again to finish.");
+                // The database itself failed (a full disk, say): what was saved stays; say so and stop.
+                Console.Error.WriteLine($"import failed: {e.Message}. {ImportService.RerunAdvice}");
                 return CommandLineApp.SomeFilesRejected;
             }
         }

@@ -11,7 +11,6 @@ internal sealed class ImportFileWork(string name, ExportFormat format)
     public Dictionary<string, long> Skipped { get; } = new(StringComparer.Ordinal);
     public long FirstPlayAt { get; set; } = long.MaxValue;
     public long LastPlayAt { get; set; } = long.MinValue;
-    public long Stored => Entries - Skipped.Values.Sum();
 
     // Filled by the writer.
     public long Added { get; set; }

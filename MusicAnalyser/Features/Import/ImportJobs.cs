@@ -10,7 +10,6 @@ public sealed class ImportJob(string id, IReadOnlyList<string> paths, string fol
 {
     public string Id { get; } = id;
     public IReadOnlyList<string> Paths { get; } = paths;
-    public IReadOnlyList<string> FileNames { get; } = paths.Select(Path.GetFileName).OfType<string>().ToList();
 
     /// <summary>The upload folder; deleted once the import has read it.</summary>
     public string Folder { get; } = folder;
@@ -60,7 +59,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService importer, Import
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                job.Error = "The app stopped during the import. Files read completely were kept; import the same files again to finish.";
+                job.Error = $"The app stopped during the import. {ImportService.RerunAdvice}";
                 job.State = ImportJobState.Failed;
             }
 #pragma warning disable CA1031 // whatever went wrong is shown to the person on the Import page and logged
@@ -68,7 +67,7 @@ public sealed class ImportWorker(ImportJobs jobs, ImportService importer, Import
 #pragma warning restore CA1031
             {
                 logger.LogError(e, "Import {Job} failed", job.Id);
-                job.Error = $"The import failed: {e.Message}. Files read completely before the failure were kept.";
+                job.Error = e is ImportBusyException ? e.Message : $"The import failed: {e.Message}. {ImportService.RerunAdvice}";
                 job.State = ImportJobState.Failed;
             }
             finally

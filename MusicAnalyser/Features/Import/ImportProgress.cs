@@ -3,7 +3,7 @@ namespace MusicAnalyser.Features.Import;
 /// <summary>Live counters of a running import, read by the terminal progress bar and the Import page.</summary>
 public sealed class ImportProgress
 {
-    private long _bytesRead, _entries, _written;
+    private long _bytesRead, _entries;
 
     public int FilesTotal { get; internal set; }
     public int FilesDone { get; internal set; }
@@ -12,9 +12,6 @@ public sealed class ImportProgress
     public long BytesRead => Interlocked.Read(ref _bytesRead);
     public long Entries => Interlocked.Read(ref _entries);
 
-    /// <summary>Entries the writer has stored or matched as duplicates so far.</summary>
-    public long Written => Interlocked.Read(ref _written);
-
     public double Fraction => BytesTotal == 0 ? 0 : Math.Clamp((double)BytesRead / BytesTotal, 0, 1);
 
     /// <summary>Raised after each file, from the importing thread.</summary>
@@ -22,7 +19,6 @@ public sealed class ImportProgress
 
     internal void AddBytes(long bytes) => Interlocked.Add(ref _bytesRead, bytes);
     internal void AddEntries(long entries) => Interlocked.Add(ref _entries, entries);
-    internal void AddWritten(long rows) => Interlocked.Add(ref _written, rows);
 
     internal void Finished(string file, string? error)
     {

@@ -16,9 +16,13 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
 {
     private const int BatchRows = 4096;
 
+    /// <summary>What to tell a person whose import stopped part-way.</summary>
+    public const string RerunAdvice = "The plays saved before it stopped are kept; run the same import again to finish (it adds only what is missing).";
+
     public ImportSummary Import(IReadOnlyList<string> paths, string origin, ImportProgress progress, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        using var importLock = ImportLock.Acquire(database.Path);
         using var inputs = ExportInputs.Find(paths, options.Value.MaxUncompressedBytes);
         progress.FilesTotal = inputs.Files.Count;
         progress.BytesTotal = inputs.Files.Sum(f => f.Length);
@@ -35,7 +39,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
 
         var pool = new ConcurrentBag<PlayRow[]>();
         var seen = new Dictionary<SameRow, int>();
-        using (var writer = new PlayWriter(database, runId, progress.AddWritten))
+        using (var writer = new PlayWriter(database, runId))
         {
             foreach (var source in inputs.Files)
             {
@@ -98,7 +102,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
 
         using var raw = source.Open();
         using var stream = new ProgressStream(raw, progress);
-        file.Entries = reader.Read(stream, entry, (e, _) =>
+        file.Entries = reader.Read(stream, entry, e =>
         {
             ref var row = ref rows[count];
             if (catalog.Resolve(e, source.Format, ref row) is { } reason)
@@ -115,7 +119,7 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
             row.OfflineTimestamp = e.OfflineTimestamp;
             // Identical rows inside one file are separate plays (account data has many a minute): number them.
             var key = new SameRow(e.EndedAt, e.MsPlayed, row.Kind, row.TrackId, row.EpisodeId, row.ChapterId);
-            ref var occurrences = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var _);
+            ref var occurrences = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out _);
             row.Seq = occurrences++;
             file.SawPlayAt(e.EndedAt);
 
@@ -137,6 +141,8 @@ public sealed class ImportService(SqliteDatabase database, IOptions<ImportOption
 
     private static PlayRow[] Rent(ConcurrentBag<PlayRow[]> pool) => pool.TryTake(out var rows) ? rows : new PlayRow[BatchRows];
 
+    // The run's record is written with plain SQL like the rest of the import: the command line never loads
+    // EF Core (it would cost start-up time and memory for two rows).
     private int StartRun(string origin)
     {
         using var connection = database.Open();

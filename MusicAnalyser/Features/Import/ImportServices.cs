@@ -8,7 +8,7 @@ public static class ImportServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<ImportUploads>();
-        services.AddSingleton<ImportHistory>();
+        services.AddScoped<ImportHistory>();
         services.AddHostedService<ImportWorker>();
         return services;
     }

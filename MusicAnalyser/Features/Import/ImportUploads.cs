@@ -71,7 +71,7 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IOptions<Imp
                 files.Add(path);
             }
         }
-        catch (Exception e) when (e is UploadException or IOException or BadHttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is UploadException or IOException or InvalidDataException or BadHttpRequestException or OperationCanceledException)
         {
             Remove(folder);
             if (e is UploadException)

@@ -159,7 +159,14 @@ internal sealed class TextSlot(ParsedEntry owner)
         Raw.CopyTo(quoted.AsSpan(1));
         var reader = new Utf8JsonReader(quoted);
         reader.Read();
-        return reader.CopyString(_chars);
+        try
+        {
+            return reader.CopyString(_chars);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new EntryFormatException($"a text value is not valid UTF-8 ({e.Message})");
+        }
     }
 
     public override string ToString() => new(Span);

@@ -24,7 +24,6 @@ internal sealed class PlayWriter : IDisposable
     private readonly BlockingCollection<Work> _queue = new(boundedCapacity: 4);
     private readonly Thread _thread;
     private readonly int _importRunId;
-    private readonly Action<long> _onStored;
     private readonly CatalogWriter _catalog;
     private readonly AccountDataReconciler _reconciler;
     private RawStatement? _insertMany, _insertOne;
@@ -33,10 +32,9 @@ internal sealed class PlayWriter : IDisposable
     private long _fileId, _rowsSinceCommit;
     private volatile Exception? _failure;
 
-    public PlayWriter(SqliteDatabase database, int importRunId, Action<long> onStored)
+    public PlayWriter(SqliteDatabase database, int importRunId)
     {
         _importRunId = importRunId;
-        _onStored = onStored;
         _connection = database.Open();
         using (var pragmas = _connection.CreateCommand())
         {
@@ -154,13 +152,13 @@ internal sealed class PlayWriter : IDisposable
                 _file.Added += inserted;
                 _file.Duplicates += count - inserted;
                 _rowsSinceCommit += write.Batch.Count;
-                _onStored(write.Batch.Count);
                 break;
             case End end:
                 Finish(end.File);
                 break;
             case Abort abort:
                 Execute("ROLLBACK TO import_file; RELEASE import_file");
+                _reconciler.Reset();
                 abort.File.Error = abort.Error;
                 Scalar("INSERT INTO ImportFiles (ImportRunId, Name, Format, Entries, Added, Duplicates, Replaced, Error) VALUES ($run, $name, $format, 0, 0, 0, 0, $error) RETURNING Id",
                     ("$run", _importRunId), ("$name", abort.File.Name), ("$format", abort.File.Format.ToString()), ("$error", abort.Error));
@@ -176,7 +174,7 @@ internal sealed class PlayWriter : IDisposable
         file.Skip(AccountDataReconciler.SkipReason, file.DuplicatesOfExtended);
         if (file.Format.IsExtended() && file.FirstPlayAt <= file.LastPlayAt)
         {
-            file.Replaced = _reconciler.ReplaceAccountCopies(_transaction!, file);
+            file.Replaced = _reconciler.ReplaceAccountCopies(_transaction!, file, _fileId);
         }
         using (var update = Command("""
                 UPDATE ImportFiles SET Entries = $entries, Added = $added, Duplicates = $duplicates, Replaced = $replaced,

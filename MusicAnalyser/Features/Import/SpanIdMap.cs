@@ -9,13 +9,11 @@ internal sealed class SpanIdMap
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    public SpanIdMap(int capacity = 0)
+    public SpanIdMap()
     {
-        _ids = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
     }
-
-    public int Count => _ids.Count;
 
     public bool TryGet(ReadOnlySpan<char> key, out int id) => _bySpan.TryGetValue(key, out id);
 

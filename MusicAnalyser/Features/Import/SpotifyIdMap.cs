@@ -11,8 +11,6 @@ internal sealed class SpotifyIdMap
     private readonly Dictionary<PackedId, int> _packed = [];
     private readonly SpanIdMap _other = new();
 
-    public int Count => _packed.Count + _other.Count;
-
     public bool TryGet(ReadOnlySpan<char> spotifyId, out int id) =>
         TryPack(spotifyId, out var key) ? _packed.TryGetValue(key, out id) : _other.TryGet(spotifyId, out id);
 

@@ -30,8 +30,6 @@ public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOpt
 {
     private readonly TimeZoneInfo _zone = options.Value.ResolveZone();
 
-    public TimeZoneInfo Zone => _zone;
-
     public Overview Get(ListeningPeriod period, int topArtists = 10)
     {
         var (from, to) = period.ToUnixRange(_zone);
