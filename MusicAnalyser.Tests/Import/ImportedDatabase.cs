@@ -50,6 +50,9 @@ public sealed class ImportedDatabase : IDisposable
 
     public Overview Overview(ListeningPeriod period) => _services.GetRequiredService<OverviewStats>().Get(period);
 
+    /// <summary>One of the app's services over this database (statistics, say).</summary>
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>The single value of <paramref name="sql"/> as a long (counts, ids, timestamps).</summary>
     public long Scalar(string sql)
     {

@@ -9,6 +9,10 @@ public sealed class ListeningOptions : IValidatableObject
     /// <summary>The listener's IANA time zone; every day and month boundary uses it. Empty: the machine's.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>A play counts as a stream from this many seconds played (Spotify's own rule is 30).</summary>
+    [Range(0, 3600)]
+    public int StreamSeconds { get; set; } = 30;
+
     /// <summary>The zone itself (a method, not a property: validation reads every property, and this one throws for an unknown id).</summary>
     public TimeZoneInfo ResolveZone() => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

@@ -6,6 +6,8 @@ public static class ListeningServices
     {
         services.AddOptions<ListeningOptions>().BindConfiguration(ListeningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OverviewStats>();
+        services.AddSingleton<ListeningData>();
+        services.AddSingleton<DashboardStats>();
         return services;
     }
 }

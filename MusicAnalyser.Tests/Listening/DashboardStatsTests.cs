@@ -1,0 +1,94 @@
+using MusicAnalyser.Features.Listening;
+using MusicAnalyser.Tests.Import;
+using MusicAnalyser.Tests.Infrastructure;
+using static MusicAnalyser.Tests.Import.HandWrittenExport;
+
+namespace MusicAnalyser.Tests.Listening;
+
+public sealed class DashboardStatsTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> Berlin = new() { ["MusicAnalyser:TimeZone"] = "Europe/Berlin" };
+    private readonly TempFolder _input = new("dashboard-stats");
+
+    public void Dispose() => _input.Dispose();
+
+    private static string Play(string ts, string track, string artist, int ms, bool skipped = false) =>
+        Track(ts, track, artist, ms, "spotify:track:" + (artist + track).PadRight(22, 'x')[..22])
+            .Replace("\"skipped\": false", skipped ? "\"skipped\": true" : "\"skipped\": false", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_day_across_the_spring_DST_change_holds_the_plays_of_that_local_day_only()
+    {
+        // Berlin moves from +1 to +2 at 01:00 UTC on 31 March 2024: that local day runs from 30 March 23:00 UTC
+        // to 31 March 22:00 UTC (23 hours).
+        var path = Write(_input.Combine("dst", "Streaming_History_Audio_2024.json"),
+            Play("2024-03-29T12:00:00Z", "Earlier", "Old Friend", 120_000),
+            Play("2024-03-30T22:59:59Z", "Eve", "Old Friend", 60_000),
+            Play("2024-03-30T23:00:00Z", "Midnight", "New Find", 45_000),
+            Play("2024-03-31T21:59:59Z", "Late", "New Find", 10_000, skipped: true),
+            Play("2024-03-31T22:00:00Z", "Next day", "Old Friend", 30_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var day = new ListeningPeriod(new DateOnly(2024, 3, 31), new DateOnly(2024, 3, 31));
+
+        var panel = await db.Service<DashboardStats>().OverviewAsync(day, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new PeriodFigures(Minutes: 55_000 / 60000.0, Streams: 1, Plays: 2, Tracks: 2, Artists: 1, Albums: 1, NewArtists: 1, SkipRate: 0.5), panel.Current);
+        Assert.Equal(new ListeningPeriod(new DateOnly(2024, 3, 30), new DateOnly(2024, 3, 30)), panel.PreviousPeriod);
+        Assert.Equal(new PeriodFigures(Minutes: 1, Streams: 1, Plays: 1, Tracks: 1, Artists: 1, Albums: 1, NewArtists: 0, SkipRate: 0), panel.Previous);
+    }
+
+    [Fact]
+    public async Task Minutes_over_time_are_per_day_for_a_week_and_per_month_for_all_time_with_empty_steps_kept()
+    {
+        var path = Write(_input.Combine("time", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T10:00:00Z", "One", "Band", 60_000),
+            Play("2024-01-03T10:00:00Z", "Two", "Band", 120_000),
+            Play("2024-01-03T11:00:00Z", "Three", "Band", 30_000),
+            Play("2025-03-15T10:00:00Z", "Four", "Band", 240_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var stats = db.Service<DashboardStats>();
+
+        var week = await stats.OverTimeAsync(new ListeningPeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 7)), TestContext.Current.CancellationToken);
+        var all = await stats.OverTimeAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TimeStep.Day, week.Step);
+        Assert.Equal(7, week.Starts.Count);
+        Assert.Equal([1.0, 0, 2.5, 0, 0, 0, 0], week.Minutes);
+        Assert.Equal(TimeStep.Month, all.Step);
+        Assert.Equal(Enumerable.Range(0, 15).Select(m => new DateOnly(2024, 1, 1).AddMonths(m)), all.Starts);
+        Assert.Equal([3.5, .. Enumerable.Repeat(0.0, 13), 4.0], all.Minutes);
+    }
+
+    [Fact]
+    public async Task Figures_follow_a_new_import_without_a_restart()
+    {
+        var first = Write(_input.Combine("growing", "Streaming_History_Audio_2024_0.json"), Play("2024-05-01T10:00:00Z", "One", "Band", 60_000));
+        var second = Write(_input.Combine("growing", "Streaming_History_Audio_2024_1.json"), Play("2024-05-02T10:00:00Z", "Two", "Band", 60_000));
+        using var db = new ImportedDatabase(Berlin);
+        var stats = db.Service<DashboardStats>();
+        db.Import(first);
+        var before = await stats.OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        db.Import(second);
+        var after = await stats.OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, before.Current.Plays);
+        Assert.Equal(2, after.Current.Plays);
+        Assert.Null(after.Previous);
+    }
+
+    [Fact]
+    public void Presets_are_the_listeners_recent_periods_then_each_earlier_year_with_plays_then_all_time()
+    {
+        var presets = DashboardPeriods.Presets(new DateOnly(2024, 6, 15), firstYear: 2022);
+
+        Assert.Equal(["Last 7 days", "Last 4 weeks", "Last 6 months", "This year", "2023", "2022", "All time"], presets.Select(p => p.Label));
+        Assert.Equal(new ListeningPeriod(new DateOnly(2024, 6, 9), new DateOnly(2024, 6, 15)), presets[0].Period);
+        Assert.Equal(new ListeningPeriod(new DateOnly(2023, 12, 16), new DateOnly(2024, 6, 15)), presets[2].Period);
+        Assert.Equal(new ListeningPeriod(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)), presets[4].Period);
+        Assert.Equal(new ListeningPeriod(new DateOnly(2023, 12, 26), new DateOnly(2024, 1, 1)),
+            DashboardPeriods.Previous(new ListeningPeriod(new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 8))));
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MusicAnalyser.Data;
+
+namespace MusicAnalyser.Features.Listening;
+
+/// <summary>
+/// Hands out the current <see cref="ListeningSnapshot"/>, building a new one when the plays have changed
+/// (an import here or from the command line, live capture later). Checking costs one small query.
+/// </summary>
+public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOptions> options) : IDisposable
+{
+    private readonly TimeZoneInfo _zone = options.Value.ResolveZone();
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private ListeningSnapshot? _current;
+
+    /// <summary>The data's version: changes whenever an import finishes a file or a play is added.</summary>
+    public string Version()
+    {
+        using var connection = database.Open();
+        return CurrentVersion(connection);
+    }
+
+    public async Task<ListeningSnapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        using (var connection = database.Open())
+        {
+            if (_current is { } current && current.Version == CurrentVersion(connection))
+            {
+                return current;
+            }
+        }
+        await _building.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = database.Open();
+            // One read transaction: the version and every row come from the same state of the database.
+            using var read = connection.BeginTransaction(deferred: true);
+            var version = CurrentVersion(connection);
+            if (_current is not { } built || built.Version != version)
+            {
+                _current = ListeningSnapshot.Load(connection, version, _zone);
+            }
+            return _current;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    private static string CurrentVersion(SqliteConnection connection)
+    {
+        // Imports always record their files, and plays are only ever added with a new rowid: the two together
+        // move on every change (reconciliation deletes happen inside an import, which adds a file record).
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT IFNULL((SELECT MAX(Id) FROM ImportFiles), 0) || '.' || IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'Plays'), 0)
+            """;
+        return (string)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _building.Dispose();
+}
