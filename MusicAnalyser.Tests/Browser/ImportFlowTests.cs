@@ -33,10 +33,10 @@ public sealed class ImportFlowTests(Chromium chromium)
         await Expect(Total(page, "Music plays")).ToHaveTextAsync(expected.MusicPlays.ToString("N0", CultureInfo.InvariantCulture));
         await Expect(Total(page, "Artists")).ToHaveTextAsync(expected.Artists.ToString("N0", CultureInfo.InvariantCulture));
         await Expect(Total(page, "Hours listened")).ToHaveTextAsync((expected.Minutes / 60).ToString("N0", CultureInfo.InvariantCulture));
-        var topArtists = page.GetByRole(AriaRole.Region, new() { Name = "Top artists, all time" }).GetByRole(AriaRole.Listitem);
+        var topArtists = page.GetByRole(AriaRole.Region, new() { Name = "Top artists" }).GetByRole(AriaRole.Listitem);
         await Expect(topArtists).ToHaveCountAsync(10);
         await Expect(topArtists.First).ToContainTextAsync(expected.TopArtists[0].Name);
-        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Minutes listened per month" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Minutes per week" })).ToBeVisibleAsync();
     }
 
     [Fact]

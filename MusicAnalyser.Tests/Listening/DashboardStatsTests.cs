@@ -33,10 +33,14 @@ public sealed class DashboardStatsTests : IDisposable
 
         var panel = await db.Service<DashboardStats>().OverviewAsync(day, TestContext.Current.CancellationToken);
 
-        Assert.Equal(new PeriodFigures(Minutes: 55_000 / 60000.0, Streams: 1, Plays: 2, Tracks: 2, Artists: 1, Albums: 1, NewArtists: 1, SkipRate: 0.5), panel.Current);
+        Assert.Equal(new PeriodFigures(Minutes: 55_000 / 60000.0, Streams: 1, Plays: 2, Tracks: 2, Artists: 1, Albums: 1, NewArtists: 1, SkipRate: 0.5,
+            FirstPlayAt: Unix("2024-03-30T23:00:00Z"), LastPlayAt: Unix("2024-03-31T21:59:59Z")), panel.Current);
         Assert.Equal(new ListeningPeriod(new DateOnly(2024, 3, 30), new DateOnly(2024, 3, 30)), panel.PreviousPeriod);
-        Assert.Equal(new PeriodFigures(Minutes: 1, Streams: 1, Plays: 1, Tracks: 1, Artists: 1, Albums: 1, NewArtists: 0, SkipRate: 0), panel.Previous);
+        Assert.Equal(new PeriodFigures(Minutes: 1, Streams: 1, Plays: 1, Tracks: 1, Artists: 1, Albums: 1, NewArtists: 0, SkipRate: 0,
+            FirstPlayAt: Unix("2024-03-30T22:59:59Z"), LastPlayAt: Unix("2024-03-30T22:59:59Z")), panel.Previous);
     }
+
+    private static long Unix(string utc) => DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds();
 
     [Fact]
     public async Task Minutes_over_time_are_per_day_for_a_week_and_per_month_for_all_time_with_empty_steps_kept()

@@ -1,11 +1,64 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MusicAnalyser.Features.Listening;
 
 namespace MusicAnalyser.Pages;
 
-public sealed class IndexModel(OverviewStats stats) : PageModel
+/// <summary>
+/// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
+/// also a fragment of its own (handler Overview, OverTime, TopArtists) answering 304 while the data is unchanged.
+/// </summary>
+public sealed class IndexModel(DashboardStats stats) : PageModel
 {
-    public OverviewView View { get; private set; } = null!;
+    private const int TopCount = 10;
 
-    public void OnGet() => View = OverviewView.From(stats.Get(ListeningPeriod.AllTime));
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public DashboardView View { get; private set; } = null!;
+
+    private ListeningPeriod Period => DashboardPeriods.Parse(From, To);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var presets = await stats.PresetsAsync(cancellationToken);
+        View = new DashboardView(presets.Count == 0, PeriodView(presets),
+            DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone),
+            DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
+            await TopArtists(0, cancellationToken));
+        return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
+    }
+
+    public async Task<IActionResult> OnGetOverviewAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverviewPanel", DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone));
+
+    public async Task<IActionResult> OnGetOverTimeAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverTime", DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)));
+
+    public async Task<IActionResult> OnGetTopArtistsAsync(int skip, CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_TopArtists", await TopArtists(Math.Max(0, skip), cancellationToken));
+
+    private async Task<TopArtistsView> TopArtists(int skip, CancellationToken cancellationToken)
+    {
+        var artists = await stats.TopArtistsAsync(Period, skip, TopCount + 1, cancellationToken);
+        var compared = DashboardPeriods.Previous(Period) is not null;
+        return new TopArtistsView(FragmentUrl("TopArtists"), artists.Take(TopCount).Select(a => DashboardViews.Row(a, compared)).ToList(),
+            skip > 0 ? Url.Page("/Index", "TopArtists", new { from = From, to = To, skip = Math.Max(0, skip - TopCount) }) : null,
+            artists.Count > TopCount ? Url.Page("/Index", "TopArtists", new { from = From, to = To, skip = skip + TopCount }) : null);
+    }
+
+    private bool Unchanged() => ConditionalResponse.IsNotModified(HttpContext, stats.Version());
+
+    private string FragmentUrl(string handler) => Url.Page("/Index", handler, new { from = From, to = To })!;
+
+    private PeriodView PeriodView(List<PeriodPreset> presets)
+    {
+        var current = Period;
+        return new PeriodView(DashboardViews.Describe(current),
+            presets.Select(p => new PresetLink(p.Label, Url.Page("/Index", new { from = Text(p.Period.From), to = Text(p.Period.To) })!, p.Period == current)).ToList(),
+            Text(current.From), Text(current.To));
+    }
+
+    private static string? Text(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,10 +10,31 @@ public enum TimeStep { Day, Week, Month }
 /// <summary>Minutes per day, week or month across a period.</summary>
 public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, IReadOnlyList<double> Minutes);
 
+/// <summary>An artist's place in a period: minutes, streams, and where it stood in the period before (null: not there).</summary>
+public sealed record RankedArtist(int Rank, int ArtistId, string Name, double Minutes, long Streams, int? PreviousRank);
+
 /// <summary>The dashboard's statistics for a period, computed from the current <see cref="ListeningSnapshot"/>.</summary>
-public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions> options)
+public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions> options, TimeProvider time)
 {
     private readonly int _streamMs = options.Value.StreamSeconds * 1000;
+
+    /// <summary>The listener's time zone, in which every day of every period is counted.</summary>
+    public TimeZoneInfo Zone => data.Zone;
+
+    /// <summary>The data's version, for validators: one small query, no statistics.</summary>
+    public string Version() => data.Version();
+
+    /// <summary>The period picker's presets (empty when nothing is imported yet).</summary>
+    public async Task<List<PeriodPreset>> PresetsAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        if (snapshot.Count == 0)
+        {
+            return [];
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), snapshot.Zone).DateTime);
+        return DashboardPeriods.Presets(today, Day(snapshot.LocalDay[0]).Year);
+    }
 
     public async Task<OverviewPanel> OverviewAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
@@ -64,6 +85,56 @@ public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions
             }
         }
         return new TimeSeries(step, starts, ms.Select(m => Math.Round(m / 60000.0, 1)).ToList());
+    }
+
+    /// <summary>The top <paramref name="count"/> artists by minutes (ties by name), from <paramref name="skip"/> on.</summary>
+    public async Task<List<RankedArtist>> TopArtistsAsync(ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        var (ms, streams) = PerArtist(snapshot, period);
+        var ranked = Rank(ms, count: skip + count, data.ArtistNames(ms, skip + count));
+        var previousRanks = DashboardPeriods.Previous(period) is { } previous
+            ? RanksByArtist(PerArtist(snapshot, previous).Ms)
+            : null;
+        return ranked.Skip(skip).Select((a, i) => new RankedArtist(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
+            previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
+    }
+
+    private (long[] Ms, long[] Streams) PerArtist(ListeningSnapshot snapshot, ListeningPeriod period)
+    {
+        var (start, end) = Range(snapshot, period);
+        var ms = new long[snapshot.ArtistCount];
+        var streams = new long[snapshot.ArtistCount];
+        for (var i = start; i < end; i++)
+        {
+            var artist = snapshot.ArtistOfTrack[snapshot.Track[i]];
+            ms[artist] += snapshot.MsPlayed[i];
+            if (snapshot.MsPlayed[i] >= _streamMs)
+            {
+                streams[artist]++;
+            }
+        }
+        return (ms, streams);
+    }
+
+    /// <summary>The first <paramref name="count"/> artists by minutes then name; <paramref name="names"/> holds at least those.</summary>
+    private static List<(int Id, string Name)> Rank(long[] ms, int count, IReadOnlyDictionary<int, string> names) =>
+        names.Where(n => ms[n.Key] > 0)
+            .OrderByDescending(n => ms[n.Key]).ThenBy(n => n.Value, StringComparer.Ordinal)
+            .Take(count)
+            .Select(n => (n.Key, n.Value))
+            .ToList();
+
+    /// <summary>Every artist's rank by minutes (ties share the better rank: names are not needed to compare periods).</summary>
+    private static Dictionary<int, int> RanksByArtist(long[] ms)
+    {
+        var order = Enumerable.Range(0, ms.Length).Where(a => ms[a] > 0).OrderByDescending(a => ms[a]).ToList();
+        var ranks = new Dictionary<int, int>(order.Count);
+        for (var i = 0; i < order.Count; i++)
+        {
+            ranks[order[i]] = i > 0 && ms[order[i]] == ms[order[i - 1]] ? ranks[order[i - 1]] : i + 1;
+        }
+        return ranks;
     }
 
     private PeriodFigures Figures(ListeningSnapshot snapshot, ListeningPeriod period)

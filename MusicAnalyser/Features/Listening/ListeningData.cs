@@ -14,6 +14,8 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
     private readonly SemaphoreSlim _building = new(1, 1);
     private ListeningSnapshot? _current;
 
+    public TimeZoneInfo Zone => _zone;
+
     /// <summary>The data's version: changes whenever an import finishes a file or a play is added.</summary>
     public string Version()
     {
@@ -47,6 +49,32 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
         {
             _building.Release();
         }
+    }
+
+    /// <summary>
+    /// Names of the artists that can be among the first <paramref name="count"/> by <paramref name="ms"/>: those
+    /// above the count-th figure and all tied with it (ties are ordered by name, so every tied name is needed).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> ArtistNames(long[] ms, int count)
+    {
+        var played = Enumerable.Range(0, ms.Length).Where(a => ms[a] > 0).OrderByDescending(a => ms[a]).ToList();
+        if (played.Count == 0)
+        {
+            return new Dictionary<int, string>();
+        }
+        var cutoff = ms[played[Math.Min(count, played.Count) - 1]];
+        var ids = played.TakeWhile(a => ms[a] >= cutoff).ToList();
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Name FROM Artists WHERE Id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
+        var names = new Dictionary<int, string>(ids.Count);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            names[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return names;
     }
 
     private static string CurrentVersion(SqliteConnection connection)

@@ -9,7 +9,9 @@ public sealed record PeriodFigures(
     int Artists,
     int Albums,
     int NewArtists,
-    double SkipRate)
+    double SkipRate,
+    long? FirstPlayAt,
+    long? LastPlayAt)
 {
     /// <summary>One pass over the plays of [fromUtc, toUtc): music only, a stream is at least <paramref name="streamMs"/>.</summary>
     public static PeriodFigures Of(ListeningSnapshot data, long fromUtc, long toUtc, int streamMs)
@@ -57,6 +59,7 @@ public sealed record PeriodFigures(
             }
         }
         var plays = end - start;
-        return new PeriodFigures(ms / 60000.0, streams, plays, trackCount, artistCount, albumCount, newArtists, plays == 0 ? 0 : (double)skipped / plays);
+        return new PeriodFigures(ms / 60000.0, streams, plays, trackCount, artistCount, albumCount, newArtists, plays == 0 ? 0 : (double)skipped / plays,
+            plays == 0 ? null : data.EndedAt[start], plays == 0 ? null : data.EndedAt[end - 1]);
     }
 }

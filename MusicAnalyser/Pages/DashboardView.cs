@@ -1,0 +1,88 @@
+using System.Globalization;
+using MusicAnalyser.Features.Listening;
+
+namespace MusicAnalyser.Pages;
+
+/// <summary>One link of the period picker.</summary>
+public sealed record PresetLink(string Label, string Url, bool Current);
+
+/// <summary>The period picker: presets, the custom range's current values, and what the period is called.</summary>
+public sealed record PeriodView(string Title, IReadOnlyList<PresetLink> Presets, string? From, string? To);
+
+/// <summary>One overview figure with its change against the previous period ("+12%", "−3%", or none).</summary>
+public sealed record FigureView(string Label, string Value, string? Change, bool Up);
+
+public sealed record OverviewPanelView(string Url, IReadOnlyList<FigureView> Figures, string? FirstPlay, string? LastPlay, string? ComparedWith);
+
+public sealed record OverTimeView(string Url, string Title, ChartSeries Series);
+
+/// <summary>One line of a top list: rank, name, figures, and the move since the period before.</summary>
+public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel);
+
+public sealed record TopArtistsView(string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
+
+/// <summary>Everything the dashboard shows for one period.</summary>
+public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, TopArtistsView TopArtists);
+
+/// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
+public static class DashboardViews
+{
+    public static string Describe(ListeningPeriod period) => period switch
+    {
+        { From: null, To: null } => "All time",
+        { From: { } f, To: { } t } when f == t => f.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        { From: { } f, To: { } t } => $"{f.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {t.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        { From: { } f } => $"Since {f.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        { To: { } t } => $"Until {t.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+    };
+
+    public static OverviewPanelView Overview(string url, OverviewPanel panel, TimeZoneInfo zone)
+    {
+        var now = panel.Current;
+        var before = panel.Previous;
+        return new OverviewPanelView(url,
+        [
+            Figure("Music plays", now.Plays, before?.Plays),
+            Figure("Hours listened", now.Minutes / 60, before?.Minutes / 60),
+            Figure("Minutes", now.Minutes, before?.Minutes),
+            Figure("Streams", now.Streams, before?.Streams),
+            Figure("Tracks", now.Tracks, before?.Tracks),
+            Figure("Artists", now.Artists, before?.Artists),
+            Figure("Albums", now.Albums, before?.Albums),
+            Figure("New artists", now.NewArtists, before?.NewArtists),
+            new("Skip rate", now.SkipRate.ToString("P0", CultureInfo.InvariantCulture),
+                before is null ? null : $"{(now.SkipRate - before.SkipRate) * 100:+0;−0;±0} pts", now.SkipRate >= (before?.SkipRate ?? 0)),
+        ], Day(now.FirstPlayAt, zone), Day(now.LastPlayAt, zone), panel.PreviousPeriod is { } previous ? $"Compared with {Describe(previous)}" : null);
+    }
+
+    public static OverTimeView OverTime(string url, TimeSeries series)
+    {
+        var (title, format) = series.Step switch
+        {
+            TimeStep.Day => ("Minutes per day", "d MMM"),
+            TimeStep.Week => ("Minutes per week", "d MMM yy"),
+            _ => ("Minutes per month", "MMM yyyy"),
+        };
+        return new OverTimeView(url, title, new ChartSeries("Minutes",
+            series.Starts.Select(d => d.ToString(format, CultureInfo.InvariantCulture)).ToList(), series.Minutes));
+    }
+
+    private static string? Day(long? unixSeconds, TimeZoneInfo zone) => unixSeconds is { } at
+        ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(at), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+        : null;
+
+    public static RankedRow Row(RankedArtist artist, bool compared) => new(
+        artist.Rank,
+        string.IsNullOrWhiteSpace(artist.Name) ? "(unknown artist)" : artist.Name,
+        $"{artist.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {artist.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
+        !compared ? null : artist.PreviousRank is not { } before ? "new" : before == artist.Rank ? "=" : before > artist.Rank ? $"▲{before - artist.Rank}" : $"▼{artist.Rank - before}",
+        !compared ? "" : artist.PreviousRank is not { } was ? "not in the period before" : $"was {was}");
+
+    private static FigureView Figure(string label, double now, double? before) => new(label,
+        now.ToString("N0", CultureInfo.InvariantCulture),
+        before is not { } b ? null : b == 0 ? (now == 0 ? "±0%" : "new") : $"{(now - b) / b:+0%;−0%;±0%}",
+        now >= (before ?? 0));
+}
+
+/// <summary>One Chart.js series, serialised into the chart island's JSON.</summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<string> Labels, IReadOnlyList<double> Values);
