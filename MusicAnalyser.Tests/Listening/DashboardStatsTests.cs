@@ -84,6 +84,42 @@ public sealed class DashboardStatsTests : IDisposable
     }
 
     [Fact]
+    public async Task Top_artists_rank_by_minutes_then_name_show_their_move_and_page_on()
+    {
+        var path = Write(_input.Combine("top", "Streaming_History_Audio_2024.json"),
+            // Week before: Cello first, Bass second.
+            Play("2024-01-01T10:00:00Z", "c1", "Cello", 300_000),
+            Play("2024-01-02T10:00:00Z", "b1", "Bass", 200_000),
+            // The week: Bass and Alto tie on minutes (Alto first by name), Cello third, Drum fourth.
+            Play("2024-01-08T10:00:00Z", "b2", "Bass", 240_000),
+            Play("2024-01-09T10:00:00Z", "a1", "Alto", 120_000),
+            Play("2024-01-09T11:00:00Z", "a2", "Alto", 120_000),
+            Play("2024-01-10T10:00:00Z", "c2", "Cello", 100_000),
+            Play("2024-01-11T10:00:00Z", "d1", "Drum", 20_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var week = new ListeningPeriod(new DateOnly(2024, 1, 8), new DateOnly(2024, 1, 14));
+        var stats = db.Service<DashboardStats>();
+
+        var first = await stats.TopArtistsAsync(week, 0, 3, TestContext.Current.CancellationToken);
+        var next = await stats.TopArtistsAsync(week, 3, 3, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Alto", "Bass", "Cello"], first.Select(a => a.Name));
+        Assert.Equal([1, 2, 3], first.Select(a => a.Rank));
+        Assert.Equal([null, 2, 1], first.Select(a => a.PreviousRank));
+        Assert.Equal([4.0, 4.0, 100_000 / 60000.0], first.Select(a => a.Minutes), new ToleranceComparer(0.01));
+        Assert.Equal([2, 1, 1], first.Select(a => a.Streams));
+        var drum = Assert.Single(next);
+        Assert.Equal((4, "Drum", 0L), (drum.Rank, drum.Name, drum.Streams));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
+    }
+
+    [Fact]
     public void Presets_are_the_listeners_recent_periods_then_each_earlier_year_with_plays_then_all_time()
     {
         var presets = DashboardPeriods.Presets(new DateOnly(2024, 6, 15), firstYear: 2022);
