@@ -14,7 +14,7 @@ public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, I
 public sealed record RankedArtist(int Rank, int ArtistId, string Name, double Minutes, long Streams, int? PreviousRank);
 
 /// <summary>The dashboard's statistics for a period, computed from the current <see cref="ListeningSnapshot"/>.</summary>
-public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions> options, TimeProvider time)
+public sealed class DashboardStats(ListeningData data, PanelCache cache, IOptions<ListeningOptions> options, TimeProvider time)
 {
     private readonly int _streamMs = options.Value.StreamSeconds * 1000;
 
@@ -39,13 +39,21 @@ public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions
     public async Task<OverviewPanel> OverviewAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        var previous = DashboardPeriods.Previous(period);
-        return new OverviewPanel(period, Figures(snapshot, period), previous, previous is null ? null : Figures(snapshot, previous));
+        return cache.GetOrAdd(snapshot.Version, "overview", period, 0, () =>
+        {
+            var previous = DashboardPeriods.Previous(period);
+            return new OverviewPanel(period, Figures(snapshot, period), previous, previous is null ? null : Figures(snapshot, previous));
+        });
     }
 
     public async Task<TimeSeries> OverTimeAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
+        return cache.GetOrAdd(snapshot.Version, "over-time", period, 0, () => OverTime(snapshot, period));
+    }
+
+    private static TimeSeries OverTime(ListeningSnapshot snapshot, ListeningPeriod period)
+    {
         var (start, end) = Range(snapshot, period);
         if (start == end)
         {
@@ -91,13 +99,16 @@ public sealed class DashboardStats(ListeningData data, IOptions<ListeningOptions
     public async Task<List<RankedArtist>> TopArtistsAsync(ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        var (ms, streams) = PerArtist(snapshot, period);
-        var ranked = Rank(ms, count: skip + count, data.ArtistNames(ms, skip + count));
-        var previousRanks = DashboardPeriods.Previous(period) is { } previous
-            ? RanksByArtist(PerArtist(snapshot, previous).Ms)
-            : null;
-        return ranked.Skip(skip).Select((a, i) => new RankedArtist(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
-            previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
+        return cache.GetOrAdd(snapshot.Version, $"top-artists-{count}", period, skip, () =>
+        {
+            var (ms, streams) = PerArtist(snapshot, period);
+            var ranked = Rank(ms, count: skip + count, data.ArtistNames(ms, skip + count));
+            var previousRanks = DashboardPeriods.Previous(period) is { } previous
+                ? RanksByArtist(PerArtist(snapshot, previous).Ms)
+                : null;
+            return ranked.Skip(skip).Select((a, i) => new RankedArtist(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
+                previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
+        });
     }
 
     private (long[] Ms, long[] Streams) PerArtist(ListeningSnapshot snapshot, ListeningPeriod period)

@@ -8,6 +8,7 @@ public static class ListeningServices
         services.AddSingleton<OverviewStats>();
         services.AddSingleton<ListeningData>();
         services.AddSingleton<DashboardStats>();
+        services.AddSingleton<PanelCache>();
         return services;
     }
 }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Dashboard benchmark: imports N generated plays (default 1,000,000; the same data as bench/import.sh), starts
+# the app as the container ships it, and requests every fragment for all time, the data's last year and its
+# last week, printing the first (computed) and then p50/p95 server time per fragment; then times the whole
+# page settling in Chromium. Restarts the app so that "first" is a real first computation.
+#   usage: bench/dashboard.sh [N]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+plays="${1:-1000000}"
+out="bench/out"
+export_dir="$out/export-$plays"
+app="$out/app"
+data="$out/dashboard-$plays"
+port=5190
+
+if [[ ! -f "$export_dir/my_spotify_data.zip" ]]; then
+    python3 ../shared/tools/gen-spotify-export --plays "$plays" --zip "$export_dir" >/dev/null
+fi
+rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
+dotnet publish MusicAnalyser -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$app" >/dev/null
+if [[ ! -f "$data/musicanalyser.db" ]]; then
+    "$app/MusicAnalyser" import "$export_dir/my_spotify_data.zip" --data "$data" | tail -1 >/dev/null
+fi
+
+MusicAnalyser__TimeZone=Europe/Berlin "$app/MusicAnalyser" --urls "http://127.0.0.1:$port" --data "$data" >"$out/dashboard-app.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+
+python3 - "$port" <<'PY'
+import statistics, sys, time, urllib.request
+port = sys.argv[1]
+periods = {"all time": "", "last year": "&from=2024-07-01&to=2025-06-30", "one week": "&from=2025-06-24&to=2025-06-30"}
+fragments = ["Overview", "OverTime", "TopArtists"]
+def timed(path):
+    start = time.perf_counter()
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+        response.read()
+    return (time.perf_counter() - start) * 1000
+worst = {}
+for period, query in periods.items():
+    for fragment in fragments + ["page"]:
+        path = f"/?{query[1:]}" if fragment == "page" else f"/?handler={fragment}{query}"
+        first = timed(path)  # computed now; later requests for the same view come from the panel cache
+        samples = sorted(timed(path) for _ in range(40))
+        p50, p95 = statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+        worst[(period, fragment)] = p95
+        print(f"{period:10} {fragment:11} first {first:6.1f} ms  then p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
+for fragment in fragments:
+    ratio = worst[("all time", fragment)] / max(worst[("one week", fragment)], 0.1)
+    print(f"{fragment:11} all time / one week p95: {ratio:4.1f}x")
+PY
+
+if [[ ! -d bench/node_modules/playwright-core ]]; then
+    (cd bench && npm install --no-save --silent playwright-core@1 >/dev/null)
+fi
+node bench/page-settled.mjs "http://127.0.0.1:$port/" 5
