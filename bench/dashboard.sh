@@ -32,7 +32,7 @@ python3 - "$port" <<'PY'
 import statistics, sys, time, urllib.request
 port = sys.argv[1]
 periods = {"all time": "", "last year": "&from=2024-07-01&to=2025-06-30", "one week": "&from=2025-06-24&to=2025-06-30"}
-fragments = ["Overview", "OverTime", "TopArtists"]
+fragments = ["Overview", "OverTime", "Top&kind=Artists", "Top&kind=Tracks", "Top&kind=Albums"]
 def timed(path):
     start = time.perf_counter()
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
@@ -46,10 +46,10 @@ for period, query in periods.items():
         samples = sorted(timed(path) for _ in range(40))
         p50, p95 = statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
         worst[(period, fragment)] = p95
-        print(f"{period:10} {fragment:11} first {first:6.1f} ms  then p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
+        print(f"{period:10} {fragment:17} first {first:6.1f} ms  then p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
 for fragment in fragments:
     ratio = worst[("all time", fragment)] / max(worst[("one week", fragment)], 0.1)
-    print(f"{fragment:11} all time / one week p95: {ratio:4.1f}x")
+    print(f"{fragment:17} all time / one week p95: {ratio:4.1f}x")
 PY
 
 if [[ ! -d bench/node_modules/playwright-core ]]; then

@@ -101,8 +101,8 @@ public sealed class DashboardStatsTests : IDisposable
         var week = new ListeningPeriod(new DateOnly(2024, 1, 8), new DateOnly(2024, 1, 14));
         var stats = db.Service<DashboardStats>();
 
-        var first = await stats.TopArtistsAsync(week, 0, 3, TestContext.Current.CancellationToken);
-        var next = await stats.TopArtistsAsync(week, 3, 3, TestContext.Current.CancellationToken);
+        var first = await stats.TopAsync(TopKind.Artists, week, 0, 3, TestContext.Current.CancellationToken);
+        var next = await stats.TopAsync(TopKind.Artists, week, 3, 3, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Alto", "Bass", "Cello"], first.Select(a => a.Name));
         Assert.Equal([1, 2, 3], first.Select(a => a.Rank));
@@ -111,6 +111,27 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal([2, 1, 1], first.Select(a => a.Streams));
         var drum = Assert.Single(next);
         Assert.Equal((4, "Drum", 0L), (drum.Rank, drum.Name, drum.Streams));
+    }
+
+    [Fact]
+    public async Task Top_tracks_name_their_artist_and_top_albums_leave_out_plays_with_no_album()
+    {
+        var path = Write(_input.Combine("top-items", "Streaming_History_Audio_2024.json"),
+            Track("2024-02-01T10:00:00Z", "Hit", "Band", 300_000, "spotify:track:00000000000000000000h1", album: "Greatest"),
+            Track("2024-02-01T10:10:00Z", "Hit", "Band", 300_000, "spotify:track:00000000000000000000h1", album: "Greatest"),
+            Track("2024-02-01T10:20:00Z", "B-side", "Band", 100_000, "spotify:track:00000000000000000000b1", album: "Greatest"),
+            Track("2024-02-01T10:30:00Z", "Loose", "Solo", 900_000, "spotify:track:00000000000000000000l1", album: null));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var stats = db.Service<DashboardStats>();
+
+        var tracks = await stats.TopAsync(TopKind.Tracks, ListeningPeriod.AllTime, 0, 10, TestContext.Current.CancellationToken);
+        var albums = await stats.TopAsync(TopKind.Albums, ListeningPeriod.AllTime, 0, 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Loose · Solo", "Hit · Band", "B-side · Band"], tracks.Select(t => t.Name));
+        Assert.Equal([15.0, 10.0, 100_000 / 60000.0], tracks.Select(t => t.Minutes), new ToleranceComparer(0.01));
+        var album = Assert.Single(albums);
+        Assert.Equal(("Greatest · Band", 3L), (album.Name, album.Streams));
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>

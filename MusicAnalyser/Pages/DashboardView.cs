@@ -19,10 +19,11 @@ public sealed record OverTimeView(string Url, string Title, ChartSeries Series);
 /// <summary>One line of a top list: rank, name, figures, and the move since the period before.</summary>
 public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel);
 
-public sealed record TopArtistsView(string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
+/// <summary>A top list panel: its element id, title, own URL, rows and paging links.</summary>
+public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
 
 /// <summary>Everything the dashboard shows for one period.</summary>
-public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, TopArtistsView TopArtists);
+public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -71,12 +72,19 @@ public static class DashboardViews
         ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(at), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture)
         : null;
 
-    public static RankedRow Row(RankedArtist artist, bool compared) => new(
-        artist.Rank,
-        string.IsNullOrWhiteSpace(artist.Name) ? "(unknown artist)" : artist.Name,
-        $"{artist.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {artist.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
-        !compared ? null : artist.PreviousRank is not { } before ? "new" : before == artist.Rank ? "=" : before > artist.Rank ? $"▲{before - artist.Rank}" : $"▼{artist.Rank - before}",
-        !compared ? "" : artist.PreviousRank is not { } was ? "not in the period before" : $"was {was}");
+    public static string Title(TopKind kind) => kind switch
+    {
+        TopKind.Artists => "Top artists",
+        TopKind.Tracks => "Top tracks",
+        _ => "Top albums",
+    };
+
+    public static RankedRow Row(RankedItem item, bool compared) => new(
+        item.Rank,
+        string.IsNullOrWhiteSpace(item.Name) ? "(unknown artist)" : item.Name,
+        $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
+        !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.Rank ? "=" : before > item.Rank ? $"▲{before - item.Rank}" : $"▼{item.Rank - before}",
+        !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}");
 
     private static FigureView Figure(string label, double now, double? before) => new(label,
         now.ToString("N0", CultureInfo.InvariantCulture),

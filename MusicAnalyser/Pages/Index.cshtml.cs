@@ -7,7 +7,7 @@ namespace MusicAnalyser.Pages;
 
 /// <summary>
 /// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
-/// also a fragment of its own (handler Overview, OverTime, TopArtists) answering 304 while the data is unchanged.
+/// also a fragment of its own (handler Overview, OverTime, Top) answering 304 while the data is unchanged.
 /// </summary>
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
@@ -26,7 +26,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
         View = new DashboardView(presets.Count == 0, PeriodView(presets),
             DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone),
             DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
-            await TopArtists(0, cancellationToken));
+            [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
         return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
     }
 
@@ -36,16 +36,18 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
     public async Task<IActionResult> OnGetOverTimeAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverTime", DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)));
 
-    public async Task<IActionResult> OnGetTopArtistsAsync(int skip, CancellationToken cancellationToken) =>
-        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_TopArtists", await TopArtists(Math.Max(0, skip), cancellationToken));
+    public async Task<IActionResult> OnGetTopAsync(TopKind kind, int skip, CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Max(0, skip), cancellationToken));
 
-    private async Task<TopArtistsView> TopArtists(int skip, CancellationToken cancellationToken)
+    private async Task<TopView> Top(TopKind kind, int skip, CancellationToken cancellationToken)
     {
-        var artists = await stats.TopArtistsAsync(Period, skip, TopCount + 1, cancellationToken);
+        var items = await stats.TopAsync(kind, Period, skip, TopCount + 1, cancellationToken);
         var compared = DashboardPeriods.Previous(Period) is not null;
-        return new TopArtistsView(FragmentUrl("TopArtists"), artists.Take(TopCount).Select(a => DashboardViews.Row(a, compared)).ToList(),
-            skip > 0 ? Url.Page("/Index", "TopArtists", new { from = From, to = To, skip = Math.Max(0, skip - TopCount) }) : null,
-            artists.Count > TopCount ? Url.Page("/Index", "TopArtists", new { from = From, to = To, skip = skip + TopCount }) : null);
+        string Page(int from) => Url.Page("/Index", "Top", new { from = From, to = To, kind, skip = from })!;
+        return new TopView($"top-{kind.ToString().ToLowerInvariant()}", DashboardViews.Title(kind), Page(skip),
+            items.Take(TopCount).Select(a => DashboardViews.Row(a, compared)).ToList(),
+            skip > 0 ? Page(Math.Max(0, skip - TopCount)) : null,
+            items.Count > TopCount ? Page(skip + TopCount) : null);
     }
 
     private bool Unchanged() => ConditionalResponse.IsNotModified(HttpContext, stats.Version());

@@ -10,8 +10,11 @@ public enum TimeStep { Day, Week, Month }
 /// <summary>Minutes per day, week or month across a period.</summary>
 public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, IReadOnlyList<double> Minutes);
 
-/// <summary>An artist's place in a period: minutes, streams, and where it stood in the period before (null: not there).</summary>
-public sealed record RankedArtist(int Rank, int ArtistId, string Name, double Minutes, long Streams, int? PreviousRank);
+/// <summary>What a top list ranks.</summary>
+public enum TopKind { Artists, Tracks, Albums }
+
+/// <summary>An item's place in a period: minutes, streams, and where it stood in the period before (null: not there).</summary>
+public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, long Streams, int? PreviousRank);
 
 /// <summary>The dashboard's statistics for a period, computed from the current <see cref="ListeningSnapshot"/>.</summary>
 public sealed class DashboardStats(ListeningData data, PanelCache cache, IOptions<ListeningOptions> options, TimeProvider time)
@@ -95,40 +98,47 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         return new TimeSeries(step, starts, ms.Select(m => Math.Round(m / 60000.0, 1)).ToList());
     }
 
-    /// <summary>The top <paramref name="count"/> artists by minutes (ties by name), from <paramref name="skip"/> on.</summary>
-    public async Task<List<RankedArtist>> TopArtistsAsync(ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
+    /// <summary>The top <paramref name="count"/> artists, tracks or albums by minutes (ties by name), from <paramref name="skip"/> on.</summary>
+    public async Task<List<RankedItem>> TopAsync(TopKind kind, ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        return cache.GetOrAdd(snapshot.Version, $"top-artists-{count}", period, skip, () =>
+        return cache.GetOrAdd(snapshot.Version, $"top-{kind}-{count}", period, skip, () =>
         {
-            var (ms, streams) = PerArtist(snapshot, period);
-            var ranked = Rank(ms, count: skip + count, data.ArtistNames(ms, skip + count));
+            var (ms, streams) = PerItem(snapshot, kind, period);
+            var ranked = Rank(ms, count: skip + count, data.Names(kind, ms, skip + count));
             var previousRanks = DashboardPeriods.Previous(period) is { } previous
-                ? RanksByArtist(PerArtist(snapshot, previous).Ms)
+                ? RanksById(PerItem(snapshot, kind, previous).Ms)
                 : null;
-            return ranked.Skip(skip).Select((a, i) => new RankedArtist(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
+            return ranked.Skip(skip).Select((a, i) => new RankedItem(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
                 previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
         });
     }
 
-    private (long[] Ms, long[] Streams) PerArtist(ListeningSnapshot snapshot, ListeningPeriod period)
+    /// <summary>Minutes (as ms) and streams per artist, track or album id over the period.</summary>
+    private (long[] Ms, long[] Streams) PerItem(ListeningSnapshot snapshot, TopKind kind, ListeningPeriod period)
     {
         var (start, end) = Range(snapshot, period);
-        var ms = new long[snapshot.ArtistCount];
-        var streams = new long[snapshot.ArtistCount];
+        var size = kind switch { TopKind.Artists => snapshot.ArtistCount, TopKind.Albums => snapshot.AlbumCount, _ => snapshot.ArtistOfTrack.Length };
+        var ms = new long[size];
+        var streams = new long[size];
         for (var i = start; i < end; i++)
         {
-            var artist = snapshot.ArtistOfTrack[snapshot.Track[i]];
-            ms[artist] += snapshot.MsPlayed[i];
+            var track = snapshot.Track[i];
+            var id = kind switch { TopKind.Artists => snapshot.ArtistOfTrack[track], TopKind.Albums => snapshot.AlbumOfTrack[track], _ => track };
+            ms[id] += snapshot.MsPlayed[i];
             if (snapshot.MsPlayed[i] >= _streamMs)
             {
-                streams[artist]++;
+                streams[id]++;
             }
+        }
+        if (kind == TopKind.Albums)
+        {
+            ms[0] = streams[0] = 0; // tracks with no known album
         }
         return (ms, streams);
     }
 
-    /// <summary>The first <paramref name="count"/> artists by minutes then name; <paramref name="names"/> holds at least those.</summary>
+    /// <summary>The first <paramref name="count"/> items by minutes then name; <paramref name="names"/> holds at least those.</summary>
     private static List<(int Id, string Name)> Rank(long[] ms, int count, IReadOnlyDictionary<int, string> names) =>
         names.Where(n => ms[n.Key] > 0)
             .OrderByDescending(n => ms[n.Key]).ThenBy(n => n.Value, StringComparer.Ordinal)
@@ -136,8 +146,8 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             .Select(n => (n.Key, n.Value))
             .ToList();
 
-    /// <summary>Every artist's rank by minutes (ties share the better rank: names are not needed to compare periods).</summary>
-    private static Dictionary<int, int> RanksByArtist(long[] ms)
+    /// <summary>Every item's rank by minutes (ties share the better rank: names are not needed to compare periods).</summary>
+    private static Dictionary<int, int> RanksById(long[] ms)
     {
         var order = Enumerable.Range(0, ms.Length).Where(a => ms[a] > 0).OrderByDescending(a => ms[a]).ToList();
         var ranks = new Dictionary<int, int>(order.Count);

@@ -52,10 +52,10 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
     }
 
     /// <summary>
-    /// Names of the artists that can be among the first <paramref name="count"/> by <paramref name="ms"/>: those
-    /// above the count-th figure and all tied with it (ties are ordered by name, so every tied name is needed).
+    /// Names of the artists, tracks ("Track · Artist") or albums that can be among the first <paramref name="count"/>
+    /// by <paramref name="ms"/>: those above the count-th figure and all tied with it (ties are ordered by name).
     /// </summary>
-    public IReadOnlyDictionary<int, string> ArtistNames(long[] ms, int count)
+    public IReadOnlyDictionary<int, string> Names(TopKind kind, long[] ms, int count)
     {
         var played = Enumerable.Range(0, ms.Length).Where(a => ms[a] > 0).OrderByDescending(a => ms[a]).ToList();
         if (played.Count == 0)
@@ -66,7 +66,12 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
         var ids = played.TakeWhile(a => ms[a] >= cutoff).ToList();
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, Name FROM Artists WHERE Id IN (SELECT value FROM json_each($ids))";
+        command.CommandText = kind switch
+        {
+            TopKind.Artists => "SELECT Id, Name FROM Artists WHERE Id IN (SELECT value FROM json_each($ids))",
+            TopKind.Tracks => "SELECT t.Id, t.Name || ' · ' || a.Name FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE t.Id IN (SELECT value FROM json_each($ids))",
+            _ => "SELECT b.Id, b.Name || IFNULL(' · ' || a.Name, '') FROM Albums b LEFT JOIN Artists a ON a.Id = b.ArtistId WHERE b.Id IN (SELECT value FROM json_each($ids))",
+        };
         command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
         var names = new Dictionary<int, string>(ids.Count);
         using var reader = command.ExecuteReader();
