@@ -134,6 +134,23 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(("Greatest · Band", 3L), (album.Name, album.Streams));
     }
 
+    [Fact]
+    public async Task The_heatmap_puts_each_play_in_its_local_weekday_and_hour_in_winter_and_summer_time()
+    {
+        var path = Write(_input.Combine("heat", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T07:30:00Z", "Winter Monday", "Band", 60_000),   // Monday 08:30 CET
+            Play("2024-06-03T06:30:00Z", "Summer Monday", "Band", 120_000),  // Monday 08:30 CEST
+            Play("2024-01-07T22:59:00Z", "Sunday night", "Band", 30_000));   // Sunday 23:59 CET
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+
+        var heat = await db.Service<DashboardStats>().HeatmapAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3.0, heat[0, 8]);
+        Assert.Equal(0.5, heat[6, 23]);
+        Assert.Equal(3.5, heat.Cast<double>().Sum());
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

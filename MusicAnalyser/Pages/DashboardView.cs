@@ -22,8 +22,13 @@ public sealed record RankedRow(int Rank, string Name, string Figures, string? Mo
 /// <summary>A top list panel: its element id, title, own URL, rows and paging links.</summary>
 public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
 
+/// <summary>One heatmap cell: its shade (0 to 1 of the busiest cell) and what it says on hover.</summary>
+public sealed record HeatCell(double Level, string Label);
+
+public sealed record HeatmapView(string Url, IReadOnlyList<string> Days, IReadOnlyList<IReadOnlyList<HeatCell>> Rows);
+
 /// <summary>Everything the dashboard shows for one period.</summary>
-public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, IReadOnlyList<TopView> Tops);
+public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -71,6 +76,20 @@ public static class DashboardViews
     private static string? Day(long? unixSeconds, TimeZoneInfo zone) => unixSeconds is { } at
         ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(at), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture)
         : null;
+
+    private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>Shades run from the quietest hour to the busiest, so a listener whose days are even still sees their shape.</summary>
+    public static HeatmapView Heatmap(string url, double[,] minutes)
+    {
+        var all = minutes.Cast<double>().ToList();
+        var quietest = all.Min();
+        var range = Math.Max(1, all.Max() - quietest);
+        var rows = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<HeatCell>)Enumerable.Range(0, 24)
+            .Select(h => new HeatCell(Math.Round((minutes[d, h] - quietest) / range, 2), $"{DayNames[d]} {h:00}:00–{h + 1:00}:00: {minutes[d, h]:N0} min"))
+            .ToList()).ToList();
+        return new HeatmapView(url, DayNames, rows);
+    }
 
     public static string Title(TopKind kind) => kind switch
     {

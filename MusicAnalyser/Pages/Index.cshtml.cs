@@ -7,7 +7,7 @@ namespace MusicAnalyser.Pages;
 
 /// <summary>
 /// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
-/// also a fragment of its own (handler Overview, OverTime, Top) answering 304 while the data is unchanged.
+/// also a fragment of its own (handler Overview, OverTime, Heatmap, Top) answering 304 while the data is unchanged.
 /// </summary>
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
@@ -26,6 +26,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
         View = new DashboardView(presets.Count == 0, PeriodView(presets),
             DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone),
             DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
+            DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)),
             [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
         return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
     }
@@ -35,6 +36,9 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
 
     public async Task<IActionResult> OnGetOverTimeAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverTime", DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)));
+
+    public async Task<IActionResult> OnGetHeatmapAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Heatmap", DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)));
 
     public async Task<IActionResult> OnGetTopAsync(TopKind kind, int skip, CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Max(0, skip), cancellationToken));

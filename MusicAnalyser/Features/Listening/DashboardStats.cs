@@ -98,6 +98,31 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         return new TimeSeries(step, starts, ms.Select(m => Math.Round(m / 60000.0, 1)).ToList());
     }
 
+    /// <summary>Minutes per weekday (Monday first) and hour of the listener's day.</summary>
+    public async Task<double[,]> HeatmapAsync(ListeningPeriod period, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        return cache.GetOrAdd(snapshot.Version, "heatmap", period, 0, () =>
+        {
+            var (start, end) = Range(snapshot, period);
+            var ms = new long[7, 24];
+            for (var i = start; i < end; i++)
+            {
+                // Day 0 (1 January 1970) was a Thursday: +3 makes Monday 0.
+                ms[(snapshot.LocalDay[i] % 7 + 7 + 3) % 7, snapshot.LocalHour[i]] += snapshot.MsPlayed[i];
+            }
+            var minutes = new double[7, 24];
+            for (var d = 0; d < 7; d++)
+            {
+                for (var h = 0; h < 24; h++)
+                {
+                    minutes[d, h] = ms[d, h] / 60000.0;
+                }
+            }
+            return minutes;
+        });
+    }
+
     /// <summary>The top <paramref name="count"/> artists, tracks or albums by minutes (ties by name), from <paramref name="skip"/> on.</summary>
     public async Task<List<RankedItem>> TopAsync(TopKind kind, ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
     {
