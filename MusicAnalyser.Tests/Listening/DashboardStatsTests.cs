@@ -151,6 +151,28 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(3.5, heat.Cast<double>().Sum());
     }
 
+    [Fact]
+    public async Task Sessions_join_plays_under_half_an_hour_apart_even_across_midnight()
+    {
+        var path = Write(_input.Combine("sessions", "Streaming_History_Audio_2024.json"),
+            Play("2024-03-09T22:50:00Z", "A", "Night Owl", 600_000),    // 22:40–22:50 UTC (23:40 in Berlin)
+            Play("2024-03-09T23:20:00Z", "B", "Night Owl", 1_200_000),  // 23:00–23:20, 10 min later: same session, past local midnight
+            Play("2024-03-10T00:30:00Z", "C", "Early Bird", 240_000),   // 00:26–00:30, 66 min later: a new session
+            Play("2024-03-10T00:40:00Z", "D", "Early Bird", 240_000),   // 00:36–00:40
+            Play("2024-03-11T10:00:00Z", "E", "Day Tripper", 60_000));  // a session of its own
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+
+        var panel = await db.Service<DashboardStats>().SessionsAsync(ListeningPeriod.AllTime, 5, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, panel.Count);
+        Assert.Equal((40 + 14 + 1) / 3.0, panel.AverageMinutes, 6);
+        Assert.Equal([40.0, 14.0, 1.0], panel.Longest.Select(s => s.Minutes));
+        Assert.Equal([2, 2, 1], panel.Longest.Select(s => s.Plays));
+        Assert.Equal(["Night Owl"], panel.Longest[0].Artists);
+        Assert.Equal(Unix("2024-03-09T22:40:00Z"), panel.Longest[0].StartUtc);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

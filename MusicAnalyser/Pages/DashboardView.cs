@@ -27,8 +27,14 @@ public sealed record HeatCell(double Level, string Label);
 
 public sealed record HeatmapView(string Url, IReadOnlyList<string> Days, IReadOnlyList<IReadOnlyList<HeatCell>> Rows);
 
+/// <summary>One of the longest sessions: when it began, how long it lasted, how many plays, and its main artists.</summary>
+public sealed record SessionRow(string When, string Length, string Plays, string Artists);
+
+public sealed record SessionsView(string Url, string Count, string Average, string? Longest, IReadOnlyList<SessionRow> Rows);
+
 /// <summary>Everything the dashboard shows for one period.</summary>
-public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap, IReadOnlyList<TopView> Tops);
+public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap,
+    SessionsView Sessions, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -89,6 +95,23 @@ public static class DashboardViews
             .Select(h => new HeatCell(Math.Round((minutes[d, h] - quietest) / range, 2), $"{DayNames[d]} {h:00}:00–{h + 1:00}:00: {minutes[d, h]:N0} min"))
             .ToList()).ToList();
         return new HeatmapView(url, DayNames, rows);
+    }
+
+    public static SessionsView Sessions(string url, SessionsPanel panel, TimeZoneInfo zone) => new(url,
+        panel.Count.ToString("N0", CultureInfo.InvariantCulture),
+        Duration(panel.AverageMinutes),
+        panel.Longest.Count == 0 ? null : Duration(panel.Longest[0].Minutes),
+        panel.Longest.Select(s => new SessionRow(
+            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(s.StartUtc), zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture),
+            Duration(s.Minutes),
+            $"{s.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays",
+            string.Join(", ", s.Artists.Where(a => a.Length > 0)))).ToList());
+
+    /// <summary>"2 h 05 min" or "47 min".</summary>
+    public static string Duration(double minutes)
+    {
+        var whole = (int)Math.Round(minutes);
+        return whole >= 60 ? $"{whole / 60} h {whole % 60:00} min" : $"{whole} min";
     }
 
     public static string Title(TopKind kind) => kind switch

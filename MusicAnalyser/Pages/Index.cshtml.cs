@@ -7,11 +7,12 @@ namespace MusicAnalyser.Pages;
 
 /// <summary>
 /// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
-/// also a fragment of its own (handler Overview, OverTime, Heatmap, Top) answering 304 while the data is unchanged.
+/// also a fragment of its own (handler Overview, OverTime, Heatmap, Sessions, Top) answering 304 while the data is unchanged.
 /// </summary>
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
     private const int TopCount = 10;
+    private const int LongestSessions = 5;
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -27,6 +28,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
             DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone),
             DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
             DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)),
+            DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone),
             [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
         return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
     }
@@ -39,6 +41,10 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
 
     public async Task<IActionResult> OnGetHeatmapAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Heatmap", DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)));
+
+    public async Task<IActionResult> OnGetSessionsAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
+            : Partial("_Sessions", DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone));
 
     public async Task<IActionResult> OnGetTopAsync(TopKind kind, int skip, CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Max(0, skip), cancellationToken));

@@ -20,6 +20,7 @@ public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, l
 public sealed class DashboardStats(ListeningData data, PanelCache cache, IOptions<ListeningOptions> options, TimeProvider time)
 {
     private readonly int _streamMs = options.Value.StreamSeconds * 1000;
+    private readonly long _sessionGapSeconds = options.Value.SessionGapMinutes * 60L;
 
     /// <summary>The listener's time zone, in which every day of every period is counted.</summary>
     public TimeZoneInfo Zone => data.Zone;
@@ -96,6 +97,26 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             }
         }
         return new TimeSeries(step, starts, ms.Select(m => Math.Round(m / 60000.0, 1)).ToList());
+    }
+
+    /// <summary>The period's sessions: how many, how long on average, and the longest few with their main artists.</summary>
+    public async Task<SessionsPanel> SessionsAsync(ListeningPeriod period, int longest, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        return cache.GetOrAdd(snapshot.Version, $"sessions-{longest}", period, 0, () =>
+        {
+            var (start, end) = Range(snapshot, period);
+            var (count, totalSeconds, found) = SessionFinder.Find(snapshot, start, end, _sessionGapSeconds, longest);
+            // The artists most played in each session, by minutes, named in one query for all of them.
+            var artistsBySession = found.Select(s => Enumerable.Range(s.First, s.Last - s.First + 1)
+                .GroupBy(i => snapshot.ArtistOfTrack[snapshot.Track[i]])
+                .OrderByDescending(g => g.Sum(i => (long)snapshot.MsPlayed[i])).ThenBy(g => g.Key)
+                .Take(3).Select(g => g.Key).ToList()).ToList();
+            var names = data.Names(TopKind.Artists, artistsBySession.SelectMany(a => a).Distinct());
+            var sessions = found.Select((s, k) => new Session(s.Start, s.End, s.Last - s.First + 1,
+                artistsBySession[k].Select(a => names.GetValueOrDefault(a, "")).ToList())).ToList();
+            return new SessionsPanel(count, count == 0 ? 0 : totalSeconds / 60.0 / count, sessions);
+        });
     }
 
     /// <summary>Minutes per weekday (Monday first) and hour of the listener's day.</summary>

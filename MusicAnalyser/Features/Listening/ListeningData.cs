@@ -63,7 +63,12 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
             return new Dictionary<int, string>();
         }
         var cutoff = ms[played[Math.Min(count, played.Count) - 1]];
-        var ids = played.TakeWhile(a => ms[a] >= cutoff).ToList();
+        return Names(kind, played.TakeWhile(a => ms[a] >= cutoff));
+    }
+
+    /// <summary>Display names of the given artists, tracks ("Track · Artist") or albums ("Album · Artist").</summary>
+    public IReadOnlyDictionary<int, string> Names(TopKind kind, IEnumerable<int> ids)
+    {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = kind switch
@@ -73,7 +78,7 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
             _ => "SELECT b.Id, b.Name || IFNULL(' · ' || a.Name, '') FROM Albums b LEFT JOIN Artists a ON a.Id = b.ArtistId WHERE b.Id IN (SELECT value FROM json_each($ids))",
         };
         command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
-        var names = new Dictionary<int, string>(ids.Count);
+        var names = new Dictionary<int, string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -13,6 +13,10 @@ public sealed class ListeningOptions : IValidatableObject
     [Range(0, 3600)]
     public int StreamSeconds { get; set; } = 30;
 
+    /// <summary>Plays less than this many minutes apart belong to one listening session.</summary>
+    [Range(1, 1440)]
+    public int SessionGapMinutes { get; set; } = 30;
+
     /// <summary>The zone itself (a method, not a property: validation reads every property, and this one throws for an unknown id).</summary>
     public TimeZoneInfo ResolveZone() => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
