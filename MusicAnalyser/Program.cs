@@ -1,5 +1,6 @@
 using MusicAnalyser.Data;
 using MusicAnalyser.Features.CommandLine;
+using MusicAnalyser.Features.Export;
 using MusicAnalyser.Features.Import;
 using MusicAnalyser.Features.Listening;
 
@@ -16,7 +17,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddData().AddImport().AddListening();
+builder.Services.AddData().AddImport().AddListening().AddExport();
 builder.Services.AddRazorPages();
 builder.Services.AddHostedService<ListeningWarmUp>();
 

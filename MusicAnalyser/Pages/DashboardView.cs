@@ -7,7 +7,7 @@ namespace MusicAnalyser.Pages;
 public sealed record PresetLink(string Label, string Url, bool Current);
 
 /// <summary>The period picker: presets, the custom range's current values, and what the period is called.</summary>
-public sealed record PeriodView(string Title, IReadOnlyList<PresetLink> Presets, string? From, string? To);
+public sealed record PeriodView(string Title, IReadOnlyList<PresetLink> Presets, string? From, string? To, string CsvUrl, string JsonUrl);
 
 /// <summary>One overview figure with its change against the previous period ("+12%", "−3%", or none).</summary>
 public sealed record FigureView(string Label, string Value, string? Change, bool Up);

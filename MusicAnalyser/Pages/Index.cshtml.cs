@@ -69,7 +69,9 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
         var current = Period;
         return new PeriodView(DashboardViews.Describe(current),
             presets.Select(p => new PresetLink(p.Label, Url.Page("/Index", new { from = Text(p.Period.From), to = Text(p.Period.To) })!, p.Period == current)).ToList(),
-            Text(current.From), Text(current.To));
+            Text(current.From), Text(current.To),
+            Url.Page("/Export/Index", new { from = Text(current.From), to = Text(current.To), format = "csv" })!,
+            Url.Page("/Export/Index", new { from = Text(current.From), to = Text(current.To), format = "json" })!);
     }
 
     private static string? Text(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
