@@ -21,7 +21,8 @@ public sealed class ImportedDatabase : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="settings">Configuration on top of the data folder, e.g. <see cref="MaxUncompressedBytesKey"/>.</param>
-    public ImportedDatabase(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="now">the time the app sees (for "today"); the real clock when null.</param>
+    public ImportedDatabase(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
     {
         var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,7 +36,7 @@ public sealed class ImportedDatabase : IDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(now is { } fixedNow ? new FixedTime(fixedNow) : TimeProvider.System);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         services.AddData().AddImport().AddListening();
         _services = services.BuildServiceProvider();
@@ -78,6 +79,11 @@ public sealed class ImportedDatabase : IDisposable
     }
 
     public long Plays => Scalar("SELECT COUNT(*) FROM Plays");
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     public void Dispose()
     {

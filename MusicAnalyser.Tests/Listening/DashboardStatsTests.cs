@@ -173,6 +173,45 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(Unix("2024-03-09T22:40:00Z"), panel.Longest[0].StartUtc);
     }
 
+    [Fact]
+    public async Task Streaks_count_consecutive_local_days_and_the_current_one_reaches_yesterday()
+    {
+        var path = Write(_input.Combine("streaks", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T12:00:00Z", "a", "Band", 60_000),
+            Play("2024-01-02T12:00:00Z", "b", "Band", 60_000),
+            Play("2024-01-02T13:00:00Z", "c", "Band", 60_000),
+            Play("2024-01-03T22:30:00Z", "d", "Band", 60_000),   // 23:30 in Berlin: still the 3rd
+            Play("2024-01-05T12:00:00Z", "e", "Band", 60_000),
+            Play("2024-01-06T23:30:00Z", "f", "Band", 60_000));  // 00:30 on the 7th in Berlin
+        using var db = new ImportedDatabase(Berlin, now: new DateTimeOffset(2024, 1, 8, 9, 0, 0, TimeSpan.Zero));
+        db.Import(path);
+        var stats = db.Service<DashboardStats>();
+
+        var all = await stats.StreaksAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+        var later = await stats.StreaksAsync(new ListeningPeriod(new DateOnly(2024, 1, 4), new DateOnly(2024, 1, 8)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(new DayRun(3, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 3)), all.Longest);
+        Assert.Equal(new DayRun(1, new DateOnly(2024, 1, 7), new DateOnly(2024, 1, 7)), all.Current);
+        Assert.Equal(new DayRun(1, new DateOnly(2024, 1, 5), new DateOnly(2024, 1, 5)), later.Longest);
+    }
+
+    [Fact]
+    public async Task Milestones_name_the_thousandth_play_and_the_first_play_of_the_top_artist()
+    {
+        var plays = Enumerable.Range(0, 1001)
+            .Select(i => Play(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i * 5).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                $"Song {i}", i < 10 ? "Opener" : "Headliner", i < 10 ? 60_000 : 200_000))
+            .ToArray();
+        var path = Write(_input.Combine("milestones", "Streaming_History_Audio_2024.json"), plays);
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+
+        var panel = await db.Service<DashboardStats>().StreaksAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["First play of your top artist", "1,000th play"], panel.Milestones.Select(m => m.Title));
+        Assert.Equal(["Song 10 · Headliner", "Song 999 · Headliner"], panel.Milestones.Select(m => m.What));
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

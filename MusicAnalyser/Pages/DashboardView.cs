@@ -32,9 +32,13 @@ public sealed record SessionRow(string When, string Length, string Plays, string
 
 public sealed record SessionsView(string Url, string Count, string Average, string? Longest, IReadOnlyList<SessionRow> Rows);
 
+public sealed record MilestoneRow(string Title, string When, string What);
+
+public sealed record StreaksView(string Url, string Longest, string? LongestDates, string Current, IReadOnlyList<MilestoneRow> Milestones);
+
 /// <summary>Everything the dashboard shows for one period.</summary>
 public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap,
-    SessionsView Sessions, IReadOnlyList<TopView> Tops);
+    SessionsView Sessions, StreaksView Streaks, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -106,6 +110,17 @@ public static class DashboardViews
             Duration(s.Minutes),
             $"{s.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays",
             string.Join(", ", s.Artists.Where(a => a.Length > 0)))).ToList());
+
+    public static StreaksView Streaks(string url, StreaksPanel panel, TimeZoneInfo zone) => new(url,
+        panel.Longest is { } longest ? Days(longest.Days) : "none",
+        panel.Longest is { Days: > 1 } run ? $"{Date(run.First)} – {Date(run.Last)}" : panel.Longest is { } one ? Date(one.First) : null,
+        panel.Current is { } current ? $"{Days(current.Days)}, since {Date(current.First)}" : "none right now",
+        panel.Milestones.Select(m => new MilestoneRow(m.Title,
+            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(m.EndedAtUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture), m.What)).ToList());
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString("N0", CultureInfo.InvariantCulture)} days";
+
+    private static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"2 h 05 min" or "47 min".</summary>
     public static string Duration(double minutes)

@@ -7,7 +7,7 @@ namespace MusicAnalyser.Pages;
 
 /// <summary>
 /// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
-/// also a fragment of its own (handler Overview, OverTime, Heatmap, Sessions, Top) answering 304 while the data is unchanged.
+/// also a fragment of its own (handler Overview, OverTime, Heatmap, Sessions, Streaks, Top) answering 304 while the data is unchanged.
 /// </summary>
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
@@ -29,6 +29,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
             DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
             DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)),
             DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone),
+            DashboardViews.Streaks(FragmentUrl("Streaks"), await stats.StreaksAsync(Period, cancellationToken), stats.Zone),
             [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
         return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
     }
@@ -45,6 +46,10 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
     public async Task<IActionResult> OnGetSessionsAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
             : Partial("_Sessions", DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone));
+
+    public async Task<IActionResult> OnGetStreaksAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
+            : Partial("_Streaks", DashboardViews.Streaks(FragmentUrl("Streaks"), await stats.StreaksAsync(Period, cancellationToken), stats.Zone));
 
     public async Task<IActionResult> OnGetTopAsync(TopKind kind, int skip, CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Max(0, skip), cancellationToken));

@@ -119,6 +119,62 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         });
     }
 
+    /// <summary>Streaks in the period, the current one, and the milestones reached: the 1,000th, 10,000th ... play and the first play of the period's top artist.</summary>
+    public async Task<StreaksPanel> StreaksAsync(ListeningPeriod period, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), snapshot.Zone).DateTime);
+        return cache.GetOrAdd(snapshot.Version, $"streaks-{today.DayNumber}", period, 0, () =>
+        {
+            var (start, end) = Range(snapshot, period);
+            var marks = new List<(string Title, int Index)>();
+            for (var n = 1_000; n <= snapshot.Count; n *= 10)
+            {
+                marks.Add(($"{n:N0}th play", n - 1));
+            }
+            var top = TopArtist(snapshot, start, end);
+            if (top is { } artist && FirstPlayIndex(snapshot, artist) is { } first)
+            {
+                marks.Add(("First play of your top artist", first));
+            }
+            var names = data.Names(TopKind.Tracks, marks.Select(m => snapshot.Track[m.Index]).Distinct());
+            var milestones = marks.OrderBy(m => m.Index)
+                .Select(m => new Milestone(m.Title, snapshot.EndedAt[m.Index], names.GetValueOrDefault(snapshot.Track[m.Index], ""))).ToList();
+            return new StreaksPanel(StreakFinder.Longest(snapshot, start, end), StreakFinder.Current(snapshot, today), milestones);
+        });
+    }
+
+    private static int? TopArtist(ListeningSnapshot snapshot, int start, int end)
+    {
+        var ms = new long[snapshot.ArtistCount];
+        for (var i = start; i < end; i++)
+        {
+            ms[snapshot.ArtistOfTrack[snapshot.Track[i]]] += snapshot.MsPlayed[i];
+        }
+        var best = -1;
+        for (var a = 0; a < ms.Length; a++)
+        {
+            if (ms[a] > 0 && (best < 0 || ms[a] > ms[best]))
+            {
+                best = a;
+            }
+        }
+        return best < 0 ? null : best;
+    }
+
+    private static int? FirstPlayIndex(ListeningSnapshot snapshot, int artist)
+    {
+        var (from, _) = snapshot.Range(snapshot.ArtistFirstPlay[artist], long.MaxValue);
+        for (var i = from; i < snapshot.Count; i++)
+        {
+            if (snapshot.ArtistOfTrack[snapshot.Track[i]] == artist)
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Minutes per weekday (Monday first) and hour of the listener's day.</summary>
     public async Task<double[,]> HeatmapAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
