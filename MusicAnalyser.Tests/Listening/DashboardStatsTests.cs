@@ -212,6 +212,33 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(["Song 10 · Headliner", "Song 999 · Headliner"], panel.Milestones.Select(m => m.What));
     }
 
+    [Fact]
+    public async Task Discovery_counts_first_plays_per_month_and_finds_favourites_silent_for_a_year()
+    {
+        var old = Enumerable.Range(0, 6).Select(i => Play($"2022-01-{10 + i}T12:00:00Z", "Old Love", "Oldie", 200_000));
+        var kept = Enumerable.Range(0, 6).Select(i => Play($"2022-02-{10 + i}T12:00:00Z", "Still Loved", "Evergreen", 200_000));
+        var few = Enumerable.Range(0, 3).Select(i => Play($"2022-03-{10 + i}T12:00:00Z", "Few", "Rare", 200_000));
+        var path = Write(_input.Combine("discovery", "Streaming_History_Audio_2022-2024.json"),
+        [
+            .. old, .. kept, .. few,
+            Play("2024-01-05T12:00:00Z", "a1", "Newcomer", 100_000),
+            Play("2024-01-06T12:00:00Z", "a2", "Newcomer", 100_000),
+            Play("2024-01-07T12:00:00Z", "Still Loved", "Evergreen", 200_000),
+            Play("2024-02-05T12:00:00Z", "b1", "Latecomer", 100_000),
+            Play("2024-02-06T12:00:00Z", "a3", "Newcomer", 100_000),
+        ]);
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+
+        var panel = await db.Service<DashboardStats>().DiscoveryAsync(new ListeningPeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 29)), 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1)], panel.Months);
+        Assert.Equal([1, 1], panel.NewArtists);
+        Assert.Equal([2, 2], panel.NewTracks);
+        var forgotten = Assert.Single(panel.Forgotten);
+        Assert.Equal(("Old Love · Oldie", 6), (forgotten.Name, forgotten.Plays));
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -36,9 +36,13 @@ public sealed record MilestoneRow(string Title, string When, string What);
 
 public sealed record StreaksView(string Url, string Longest, string? LongestDates, string Current, IReadOnlyList<MilestoneRow> Milestones);
 
+public sealed record ForgottenRow(string Name, string Figures, string LastPlayed);
+
+public sealed record DiscoveryView(string Url, ChartGroups PerMonth, int NewArtists, int NewTracks, IReadOnlyList<ForgottenRow> Forgotten);
+
 /// <summary>Everything the dashboard shows for one period.</summary>
 public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap,
-    SessionsView Sessions, StreaksView Streaks, IReadOnlyList<TopView> Tops);
+    SessionsView Sessions, StreaksView Streaks, DiscoveryView Discovery, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -111,6 +115,17 @@ public static class DashboardViews
             $"{s.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays",
             string.Join(", ", s.Artists.Where(a => a.Length > 0)))).ToList());
 
+    public static DiscoveryView Discovery(string url, DiscoveryPanel panel, TimeZoneInfo zone) => new(url,
+        new ChartGroups(panel.Months.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList(),
+        [
+            new ChartDataset("New artists", panel.NewArtists.Select(n => (double)n).ToList()),
+            new ChartDataset("New tracks", panel.NewTracks.Select(n => (double)n).ToList()),
+        ]),
+        panel.NewArtists.Sum(), panel.NewTracks.Sum(),
+        panel.Forgotten.Select(f => new ForgottenRow(f.Name,
+            $"{f.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays · {f.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min",
+            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(f.LastPlayUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture))).ToList());
+
     public static StreaksView Streaks(string url, StreaksPanel panel, TimeZoneInfo zone) => new(url,
         panel.Longest is { } longest ? Days(longest.Days) : "none",
         panel.Longest is { Days: > 1 } run ? $"{Date(run.First)} – {Date(run.Last)}" : panel.Longest is { } one ? Date(one.First) : null,
@@ -151,3 +166,8 @@ public static class DashboardViews
 
 /// <summary>One Chart.js series, serialised into the chart island's JSON.</summary>
 public sealed record ChartSeries(string Label, IReadOnlyList<string> Labels, IReadOnlyList<double> Values);
+
+/// <summary>Several series over the same labels (a grouped bar chart).</summary>
+public sealed record ChartGroups(IReadOnlyList<string> Labels, IReadOnlyList<ChartDataset> Datasets);
+
+public sealed record ChartDataset(string Label, IReadOnlyList<double> Values);

@@ -119,6 +119,30 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         });
     }
 
+    /// <summary>New artists and tracks per month of the period, and the favourites silent for a year before its end.</summary>
+    public async Task<DiscoveryPanel> DiscoveryAsync(ListeningPeriod period, int forgotten, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        return cache.GetOrAdd(snapshot.Version, $"discovery-{forgotten}", period, 0, () =>
+        {
+            var (start, end) = Range(snapshot, period);
+            if (start == end)
+            {
+                return new DiscoveryPanel([], [], [], []);
+            }
+            var (from, to) = period.ToUnixRange(snapshot.Zone);
+            var firstDay = period.From ?? Day(snapshot.LocalDay[start]);
+            var lastDay = period.To ?? Day(snapshot.LocalDay[end - 1]);
+            var (months, artists, tracks) = DiscoveryFinder.PerMonth(snapshot, from, to,
+                new DateOnly(firstDay.Year, firstDay.Month, 1), new DateOnly(lastDay.Year, lastDay.Month, 1));
+            // "A year silent" is measured from the period's last play, so an old export still has a present.
+            var quiet = DiscoveryFinder.Forgotten(snapshot, snapshot.EndedAt[end - 1], forgotten);
+            var names = data.Names(TopKind.Tracks, quiet.Select(q => q.Track));
+            return new DiscoveryPanel(months, artists, tracks,
+                quiet.Select(q => new ForgottenFavourite(q.Track, names.GetValueOrDefault(q.Track, ""), q.Plays, Math.Round(q.Ms / 60000.0, 1), q.LastPlay)).ToList());
+        });
+    }
+
     /// <summary>Streaks in the period, the current one, and the milestones reached: the 1,000th, 10,000th ... play and the first play of the period's top artist.</summary>
     public async Task<StreaksPanel> StreaksAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
