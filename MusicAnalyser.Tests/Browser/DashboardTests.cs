@@ -88,6 +88,29 @@ public sealed class DashboardTests(Chromium chromium) : IDisposable
     }
 
     [Fact]
+    public async Task An_artist_opens_from_the_top_list_and_a_track_from_the_search_box()
+    {
+        await using var app = AppWithTwoYears();
+        await using var tab = await chromium.OpenAsync(app.BaseAddress);
+        var page = tab.Page;
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Region, new() { Name = "Top artists" }).GetByRole(AriaRole.Link, new() { Name = "Alpha" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alpha", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("dt:text-is('Plays') + dd")).ToHaveTextAsync("2");
+        await Expect(page.GetByText("First play 1 Feb 2023")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Top tracks" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(2);
+
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search artists and tracks" }).FillAsync("thr");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Three · Beta" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Three · Beta", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("dt:text-is('Minutes') + dd")).ToHaveTextAsync("2");
+    }
+
+    [Fact]
     public async Task An_unchanged_fragment_answers_304_and_a_new_import_changes_its_validator()
     {
         await using var app = AppWithTwoYears();

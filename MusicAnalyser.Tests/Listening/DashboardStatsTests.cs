@@ -239,6 +239,32 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(("Old Love · Oldie", 6), (forgotten.Name, forgotten.Plays));
     }
 
+    [Fact]
+    public async Task An_artists_page_has_its_totals_months_top_tracks_and_weeks_on_repeat()
+    {
+        var path = Write(_input.Combine("artist", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-02T12:00:00Z", "Anthem", "Solo", 120_000),
+            Play("2024-01-03T12:00:00Z", "Anthem", "Solo", 120_000),
+            Play("2024-01-04T12:00:00Z", "Ballad", "Solo", 20_000),
+            Play("2024-03-20T12:00:00Z", "Anthem", "Solo", 60_000),
+            Play("2024-03-21T12:00:00Z", "Other", "Someone Else", 60_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var solo = db.Scalar("SELECT Id FROM Artists WHERE Name = 'Solo'");
+        var stats = db.Service<DashboardStats>();
+
+        var detail = await stats.DetailAsync(TopKind.Artists, (int)solo, TestContext.Current.CancellationToken);
+        var missing = await stats.DetailAsync(TopKind.Artists, 999, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(detail);
+        Assert.Equal(("Solo", 4L, 3L, 5.33), (detail.Name, detail.Plays, detail.Streams, detail.Minutes));
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 1), new DateOnly(2024, 3, 1)], detail.PerMonth.Starts);
+        Assert.Equal([4.3, 0, 1], detail.PerMonth.Minutes);
+        Assert.Equal(["Anthem · Solo", "Ballad · Solo"], detail.TopTracks.Select(t => t.Name));
+        Assert.Equal(new RepeatWeek(new DateOnly(2024, 1, 1), 3, 4.3), Assert.Single(detail.OnRepeat));
+        Assert.Null(missing);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -17,7 +17,7 @@ public sealed record OverviewPanelView(string Url, IReadOnlyList<FigureView> Fig
 public sealed record OverTimeView(string Url, string Title, ChartSeries Series);
 
 /// <summary>One line of a top list: rank, name, figures, and the move since the period before.</summary>
-public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel);
+public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel, string? Link);
 
 /// <summary>A top list panel: its element id, title, own URL, rows and paging links.</summary>
 public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
@@ -151,12 +151,21 @@ public static class DashboardViews
         _ => "Top albums",
     };
 
-    public static RankedRow Row(RankedItem item, bool compared) => new(
+    /// <summary>Where an artist's or a track's own page is; albums have none yet.</summary>
+    public static string? Link(TopKind kind, int id) => kind switch
+    {
+        TopKind.Artists => $"/Artist/{id}",
+        TopKind.Tracks => $"/Track/{id}",
+        _ => null,
+    };
+
+    public static RankedRow Row(RankedItem item, bool compared, TopKind kind) => new(
         item.Rank,
         string.IsNullOrWhiteSpace(item.Name) ? "(unknown artist)" : item.Name,
         $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
         !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.Rank ? "=" : before > item.Rank ? $"▲{before - item.Rank}" : $"▼{item.Rank - before}",
-        !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}");
+        !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}",
+        Link(kind, item.Id));
 
     private static FigureView Figure(string label, double now, double? before) => new(label,
         now.ToString("N0", CultureInfo.InvariantCulture),
@@ -171,3 +180,23 @@ public sealed record ChartSeries(string Label, IReadOnlyList<string> Labels, IRe
 public sealed record ChartGroups(IReadOnlyList<string> Labels, IReadOnlyList<ChartDataset> Datasets);
 
 public sealed record ChartDataset(string Label, IReadOnlyList<double> Values);
+
+/// <summary>An artist's or a track's page.</summary>
+public sealed record ItemView(string Kind, string Name, IReadOnlyList<FigureView> Figures, string FirstPlay, string LastPlay,
+    ChartSeries PerMonth, IReadOnlyList<RankedRow> TopTracks, IReadOnlyList<string> OnRepeat)
+{
+    public static ItemView From(ItemDetail detail, TimeZoneInfo zone)
+    {
+        string Day(long? at) => at is { } utc ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(utc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
+        return new ItemView(detail.Kind == TopKind.Artists ? "Artist" : "Track", detail.Name,
+        [
+            new("Plays", detail.Plays.ToString("N0", CultureInfo.InvariantCulture), null, true),
+            new("Streams", detail.Streams.ToString("N0", CultureInfo.InvariantCulture), null, true),
+            new("Minutes", detail.Minutes.ToString("N0", CultureInfo.InvariantCulture), null, true),
+        ],
+        Day(detail.FirstPlayUtc), Day(detail.LastPlayUtc),
+        new ChartSeries("Minutes", detail.PerMonth.Starts.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList(), detail.PerMonth.Minutes),
+        detail.TopTracks.Select(t => DashboardViews.Row(t, compared: false, TopKind.Tracks)).ToList(),
+        detail.OnRepeat.Select(w => $"Week of {w.Monday.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {w.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays, {w.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min").ToList());
+    }
+}

@@ -66,7 +66,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
         var compared = DashboardPeriods.Previous(Period) is not null;
         string Page(int from) => Url.Page("/Index", "Top", new { from = From, to = To, kind, skip = from })!;
         return new TopView($"top-{kind.ToString().ToLowerInvariant()}", DashboardViews.Title(kind), Page(skip),
-            items.Take(TopCount).Select(a => DashboardViews.Row(a, compared)).ToList(),
+            items.Take(TopCount).Select(a => DashboardViews.Row(a, compared, kind)).ToList(),
             skip > 0 ? Page(Math.Max(0, skip - TopCount)) : null,
             items.Count > TopCount ? Page(skip + TopCount) : null);
     }

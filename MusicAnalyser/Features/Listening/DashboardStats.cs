@@ -143,6 +143,40 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         });
     }
 
+    /// <summary>An artist's or a track's page; null when there is no such artist or track with music plays.</summary>
+    public async Task<ItemDetail?> DetailAsync(TopKind kind, int id, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        return cache.GetOrAdd(snapshot.Version, $"detail-{kind}-{id}", ListeningPeriod.AllTime, 0, () =>
+        {
+            var scan = ItemDetailFinder.Scan(snapshot, kind, id, _streamMs);
+            if (scan.Plays == 0 || data.Names(kind, [id]).GetValueOrDefault(id) is not { } name)
+            {
+                return new ItemDetail(kind, id, "", 0, 0, 0, null, null, new TimeSeries(TimeStep.Month, [], []), [], []);
+            }
+            var firstMonth = scan.MonthMs.Keys.Min();
+            var lastMonth = scan.MonthMs.Keys.Max();
+            var months = new List<DateOnly>();
+            for (var m = firstMonth; m <= lastMonth; m = m.AddMonths(1))
+            {
+                months.Add(m);
+            }
+            var perMonth = new TimeSeries(TimeStep.Month, months, months.Select(m => Math.Round(scan.MonthMs.GetValueOrDefault(m) / 60000.0, 1)).ToList());
+            var topTracks = new List<RankedItem>();
+            if (kind == TopKind.Artists)
+            {
+                var ranked = scan.Tracks.OrderByDescending(t => t.Value.Ms).ThenBy(t => t.Key).Take(10).ToList();
+                var names = data.Names(TopKind.Tracks, ranked.Select(t => t.Key));
+                topTracks = ranked.Select((t, i) => new RankedItem(i + 1, t.Key, names.GetValueOrDefault(t.Key, ""), Math.Round(t.Value.Ms / 60000.0, 2), t.Value.Streams, null)).ToList();
+            }
+            // On repeat: the weeks with the most plays, from two plays up.
+            var onRepeat = scan.Weeks.Where(w => w.Value.Plays >= 2)
+                .OrderByDescending(w => w.Value.Plays).ThenByDescending(w => w.Value.Ms).ThenBy(w => w.Key)
+                .Take(5).Select(w => new RepeatWeek(w.Key, w.Value.Plays, Math.Round(w.Value.Ms / 60000.0, 1))).ToList();
+            return new ItemDetail(kind, id, name, scan.Plays, scan.Streams, Math.Round(scan.Ms / 60000.0, 2), scan.First, scan.Last, perMonth, topTracks, onRepeat);
+        }) is { Plays: > 0 } detail ? detail : null;
+    }
+
     /// <summary>Streaks in the period, the current one, and the milestones reached: the 1,000th, 10,000th ... play and the first play of the period's top artist.</summary>
     public async Task<StreaksPanel> StreaksAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ public static class ListeningServices
         services.AddSingleton<ListeningData>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<PanelCache>();
+        services.AddSingleton<MusicSearch>();
         return services;
     }
 }

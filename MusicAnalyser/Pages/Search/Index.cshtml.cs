@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MusicAnalyser.Features.Listening;
+
+namespace MusicAnalyser.Pages.Search;
+
+public sealed class IndexModel(MusicSearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public List<SearchHit> Hits { get; private set; } = [];
+
+    public void OnGet() => Hits = search.Find(Q ?? "");
+}
