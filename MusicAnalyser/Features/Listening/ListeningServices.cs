@@ -10,6 +10,7 @@ public static class ListeningServices
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<PanelCache>();
         services.AddSingleton<MusicSearch>();
+        services.AddSingleton<SpokenWordStats>();
         return services;
     }
 }
