@@ -61,6 +61,30 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void A_database_from_an_older_version_is_brought_up_to_date_at_start_with_its_plays_kept()
+    {
+        using var folder = new TempFolder("upgrade");
+        using var provider = Services(folder.Path);
+        var path = provider.GetRequiredService<SqliteDatabase>().Path;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var db = Context(path))
+        {
+            db.GetService<IMigrator>().Migrate(DatabaseMigrator.KnownMigrations[0]);
+            db.Database.ExecuteSqlRaw("INSERT INTO Artists (Name) VALUES ('Kept')");
+        }
+
+        provider.GetRequiredService<DatabaseMigrator>().Migrate();
+
+        using var connection = provider.GetRequiredService<SqliteDatabase>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
+        Assert.Equal((long)DatabaseMigrator.KnownMigrations.Length, command.ExecuteScalar());
+        command.CommandText = "SELECT Name FROM Artists";
+        Assert.Equal("Kept", command.ExecuteScalar());
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
     public void Starting_twice_on_the_same_folder_keeps_the_data_and_uses_WAL()
     {
         using var folder = new TempFolder("restart");

@@ -265,6 +265,32 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Null(missing);
     }
 
+    [Fact]
+    public async Task Genres_rank_by_their_artists_minutes_and_are_absent_until_any_artist_has_one()
+    {
+        var path = Write(_input.Combine("genres", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T10:00:00Z", "a", "Rocker", 600_000),
+            Play("2024-01-01T11:00:00Z", "b", "Crooner", 300_000),
+            Play("2024-01-01T12:00:00Z", "c", "Unlabelled", 900_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var stats = db.Service<DashboardStats>();
+        var before = await stats.GenresAsync(ListeningPeriod.AllTime, 10, TestContext.Current.CancellationToken);
+
+        db.Scalar("""
+            INSERT INTO Genres (Id, Name) VALUES (1, 'rock'), (2, 'pop'), (3, 'jazz');
+            INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 1 FROM Artists WHERE Name = 'Rocker';
+            INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 2 FROM Artists WHERE Name = 'Rocker';
+            INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 3 FROM Artists WHERE Name = 'Crooner';
+            SELECT 0;
+            """);
+        var after = await stats.GenresAsync(ListeningPeriod.AllTime, 10, TestContext.Current.CancellationToken);
+
+        Assert.Null(before);
+        Assert.NotNull(after);
+        Assert.Equal([("pop", 10.0), ("rock", 10.0), ("jazz", 5.0)], after);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -65,6 +65,22 @@ public sealed class Artist
     public List<TrackArtist> Tracks { get; } = [];
 }
 
+/// <summary>A genre name, stored once (Spotify gives genres per artist).</summary>
+public sealed class Genre
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>An artist's genre, from Spotify's artist metadata; exports carry none.</summary>
+public sealed class ArtistGenre
+{
+    public int ArtistId { get; set; }
+    public Artist? Artist { get; set; }
+    public int GenreId { get; set; }
+    public Genre? Genre { get; set; }
+}
+
 public sealed class Album
 {
     public int Id { get; set; }

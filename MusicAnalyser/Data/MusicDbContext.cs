@@ -9,6 +9,8 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
     public DbSet<Play> Plays => Set<Play>();
     public DbSet<Artist> Artists => Set<Artist>();
     public DbSet<Album> Albums => Set<Album>();
+    public DbSet<Genre> Genres => Set<Genre>();
+    public DbSet<ArtistGenre> ArtistGenres => Set<ArtistGenre>();
     public DbSet<Track> Tracks => Set<Track>();
     public DbSet<TrackArtist> TrackArtists => Set<TrackArtist>();
     public DbSet<Show> Shows => Set<Show>();
@@ -50,6 +52,12 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
         {
             artist.HasIndex(a => a.Name).IsUnique();
             artist.HasIndex(a => a.SpotifyId).IsUnique();
+        });
+        modelBuilder.Entity<Genre>().HasIndex(g => g.Name).IsUnique();
+        modelBuilder.Entity<ArtistGenre>(genre =>
+        {
+            genre.HasKey(g => new { g.ArtistId, g.GenreId });
+            genre.HasIndex(g => g.GenreId);
         });
         modelBuilder.Entity<Album>(album =>
         {

@@ -40,9 +40,12 @@ public sealed record ForgottenRow(string Name, string Figures, string LastPlayed
 
 public sealed record DiscoveryView(string Url, ChartGroups PerMonth, int NewArtists, int NewTracks, IReadOnlyList<ForgottenRow> Forgotten);
 
+/// <summary>The genres panel: rows when genres are known, otherwise why there are none.</summary>
+public sealed record GenresView(string Url, IReadOnlyList<RankedRow> Rows, string? Empty);
+
 /// <summary>Everything the dashboard shows for one period.</summary>
 public sealed record DashboardView(bool Empty, PeriodView Period, OverviewPanelView Overview, OverTimeView OverTime, HeatmapView Heatmap,
-    SessionsView Sessions, StreaksView Streaks, DiscoveryView Discovery, IReadOnlyList<TopView> Tops);
+    SessionsView Sessions, StreaksView Streaks, GenresView Genres, DiscoveryView Discovery, IReadOnlyList<TopView> Tops);
 
 /// <summary>Turns statistics into what the dashboard's partials show: words, numbers formatted, changes signed.</summary>
 public static class DashboardViews
@@ -125,6 +128,13 @@ public static class DashboardViews
         panel.Forgotten.Select(f => new ForgottenRow(f.Name,
             $"{f.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays · {f.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min",
             TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(f.LastPlayUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture))).ToList());
+
+    public static GenresView Genres(string url, IReadOnlyList<(string Genre, double Minutes)>? genres) => genres switch
+    {
+        null => new GenresView(url, [], "Genres come from Spotify's data about artists, which exports do not include. They appear here once MusicAnalyser is connected to your Spotify account."),
+        [] => new GenresView(url, [], "None of the artists played in this period has a genre yet."),
+        _ => new GenresView(url, genres.Select((g, i) => new RankedRow(i + 1, g.Genre, $"{g.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min", null, "", null)).ToList(), null),
+    };
 
     public static StreaksView Streaks(string url, StreaksPanel panel, TimeZoneInfo zone) => new(url,
         panel.Longest is { } longest ? Days(longest.Days) : "none",

@@ -7,7 +7,7 @@ namespace MusicAnalyser.Pages;
 
 /// <summary>
 /// The dashboard. The page renders whole on a direct load; a period change swaps #dashboard; each panel is
-/// also a fragment of its own (handler Overview, OverTime, Heatmap, Sessions, Streaks, Discovery, Top) answering 304 while the data is unchanged.
+/// also a fragment of its own (handler Overview, OverTime, Heatmap, Sessions, Streaks, Genres, Discovery, Top) answering 304 while the data is unchanged.
 /// </summary>
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
@@ -31,6 +31,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
             DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)),
             DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone),
             DashboardViews.Streaks(FragmentUrl("Streaks"), await stats.StreaksAsync(Period, cancellationToken), stats.Zone),
+            DashboardViews.Genres(FragmentUrl("Genres"), await stats.GenresAsync(Period, TopCount, cancellationToken)),
             DashboardViews.Discovery(FragmentUrl("Discovery"), await stats.DiscoveryAsync(Period, ForgottenCount, cancellationToken), stats.Zone),
             [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
         return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
@@ -52,6 +53,10 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
     public async Task<IActionResult> OnGetStreaksAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
             : Partial("_Streaks", DashboardViews.Streaks(FragmentUrl("Streaks"), await stats.StreaksAsync(Period, cancellationToken), stats.Zone));
+
+    public async Task<IActionResult> OnGetGenresAsync(CancellationToken cancellationToken) =>
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
+            : Partial("_Genres", DashboardViews.Genres(FragmentUrl("Genres"), await stats.GenresAsync(Period, TopCount, cancellationToken)));
 
     public async Task<IActionResult> OnGetDiscoveryAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified)

@@ -68,6 +68,21 @@ namespace MusicAnalyser.Data.Migrations
                     b.ToTable("Artists");
                 });
 
+            modelBuilder.Entity("MusicAnalyser.Data.ArtistGenre", b =>
+                {
+                    b.Property<int>("ArtistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GenreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArtistId", "GenreId");
+
+                    b.HasIndex("GenreId");
+
+                    b.ToTable("ArtistGenres");
+                });
+
             modelBuilder.Entity("MusicAnalyser.Data.Audiobook", b =>
                 {
                     b.Property<int>("Id")
@@ -163,6 +178,24 @@ namespace MusicAnalyser.Data.Migrations
                     b.HasIndex("ShowId", "Name");
 
                     b.ToTable("Episodes");
+                });
+
+            modelBuilder.Entity("MusicAnalyser.Data.Genre", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Genres");
                 });
 
             modelBuilder.Entity("MusicAnalyser.Data.ImportFile", b =>
@@ -430,6 +463,25 @@ namespace MusicAnalyser.Data.Migrations
                         .HasForeignKey("ArtistId");
 
                     b.Navigation("Artist");
+                });
+
+            modelBuilder.Entity("MusicAnalyser.Data.ArtistGenre", b =>
+                {
+                    b.HasOne("MusicAnalyser.Data.Artist", "Artist")
+                        .WithMany()
+                        .HasForeignKey("ArtistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MusicAnalyser.Data.Genre", "Genre")
+                        .WithMany()
+                        .HasForeignKey("GenreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Artist");
+
+                    b.Navigation("Genre");
                 });
 
             modelBuilder.Entity("MusicAnalyser.Data.Chapter", b =>

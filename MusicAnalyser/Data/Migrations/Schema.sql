@@ -186,3 +186,26 @@ VALUES ('20261124071837_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "Genres" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Genres" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL
+);
+
+CREATE TABLE "ArtistGenres" (
+    "ArtistId" INTEGER NOT NULL,
+    "GenreId" INTEGER NOT NULL,
+    CONSTRAINT "PK_ArtistGenres" PRIMARY KEY ("ArtistId", "GenreId"),
+    CONSTRAINT "FK_ArtistGenres_Artists_ArtistId" FOREIGN KEY ("ArtistId") REFERENCES "Artists" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ArtistGenres_Genres_GenreId" FOREIGN KEY ("GenreId") REFERENCES "Genres" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_ArtistGenres_GenreId" ON "ArtistGenres" ("GenreId");
+
+CREATE UNIQUE INDEX "IX_Genres_Name" ON "Genres" ("Name");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124083710_Genres', '10.0.15');
+
+COMMIT;
+

@@ -233,6 +233,34 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         return null;
     }
 
+    /// <summary>
+    /// Genres by the minutes of their artists (an artist with three genres counts toward each); null when no
+    /// artist has a genre yet (they come from Spotify's artist data, not from exports).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Genre, double Minutes)>?> GenresAsync(ListeningPeriod period, int count, CancellationToken cancellationToken)
+    {
+        var snapshot = await data.CurrentAsync(cancellationToken);
+        if (snapshot.GenreIds.Length == 0)
+        {
+            return null;
+        }
+        return cache.GetOrAdd(snapshot.Version, $"genres-{count}", period, 0, () =>
+        {
+            var (ms, _) = PerItem(snapshot, TopKind.Artists, period);
+            var perGenre = new long[snapshot.GenreNames.Length];
+            for (var artist = 0; artist < ms.Length; artist++)
+            {
+                for (var g = snapshot.GenreStart[artist]; g < snapshot.GenreStart[artist + 1]; g++)
+                {
+                    perGenre[snapshot.GenreIds[g]] += ms[artist];
+                }
+            }
+            return (IReadOnlyList<(string, double)>)Enumerable.Range(0, perGenre.Length).Where(g => perGenre[g] > 0)
+                .OrderByDescending(g => perGenre[g]).ThenBy(g => snapshot.GenreNames[g], StringComparer.Ordinal)
+                .Take(count).Select(g => (snapshot.GenreNames[g], Math.Round(perGenre[g] / 60000.0, 1))).ToList();
+        });
+    }
+
     /// <summary>Minutes per weekday (Monday first) and hour of the listener's day.</summary>
     public async Task<double[,]> HeatmapAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {

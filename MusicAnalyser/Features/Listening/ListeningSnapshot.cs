@@ -52,6 +52,11 @@ public sealed class ListeningSnapshot
     public int ArtistCount { get; }
     public int AlbumCount { get; }
 
+    /// <summary>Genre names by id, and each artist's genres: <c>GenreIds[GenreStart[a]..GenreStart[a + 1]]</c>.</summary>
+    public string[] GenreNames { get; private set; } = [];
+    public int[] GenreStart { get; private set; } = [];
+    public int[] GenreIds { get; private set; } = [];
+
     /// <summary>Indexed by artist / track id: end of its first play ever, <see cref="long.MaxValue"/> if none.</summary>
     public long[] ArtistFirstPlay { get; }
     public long[] TrackFirstPlay { get; }
@@ -97,6 +102,8 @@ public sealed class ListeningSnapshot
             }
         }
 
+        snapshot.LoadGenres(connection);
+
         // Read in storage order (a plain scan, the fastest), then sort by end time here.
         using (var plays = connection.CreateCommand())
         {
@@ -120,6 +127,48 @@ public sealed class ListeningSnapshot
         snapshot.Localise();
         snapshot.FindFirstPlays();
         return snapshot;
+    }
+
+    private void LoadGenres(SqliteConnection connection)
+    {
+        var names = new Dictionary<int, string>();
+        using (var genres = connection.CreateCommand())
+        {
+            genres.CommandText = "SELECT Id, Name FROM Genres";
+            using var reader = genres.ExecuteReader();
+            while (reader.Read())
+            {
+                names[reader.GetInt32(0)] = reader.GetString(1);
+            }
+        }
+        GenreNames = new string[names.Count == 0 ? 0 : names.Keys.Max() + 1];
+        foreach (var (id, name) in names)
+        {
+            GenreNames[id] = name;
+        }
+        var links = new List<(int Artist, int Genre)>();
+        using (var artistGenres = connection.CreateCommand())
+        {
+            artistGenres.CommandText = "SELECT ArtistId, GenreId FROM ArtistGenres ORDER BY ArtistId";
+            using var reader = artistGenres.ExecuteReader();
+            while (reader.Read())
+            {
+                links.Add((reader.GetInt32(0), reader.GetInt32(1)));
+            }
+        }
+        GenreStart = new int[ArtistCount + 1];
+        GenreIds = new int[links.Count];
+        var next = 0;
+        for (var artist = 0; artist < ArtistCount; artist++)
+        {
+            GenreStart[artist] = next;
+            while (next < links.Count && links[next].Artist == artist)
+            {
+                GenreIds[next] = links[next].Genre;
+                next++;
+            }
+        }
+        GenreStart[ArtistCount] = next;
     }
 
     private void SortByEndTime()
