@@ -111,6 +111,23 @@ public sealed class DashboardTests(Chromium chromium) : IDisposable
     }
 
     [Fact]
+    public async Task Switching_to_streams_keeps_the_period_and_the_choice_survives_a_period_change()
+    {
+        await using var app = AppWithTwoYears();
+        await using var tab = await chromium.OpenAsync(app.BaseAddress);
+        var page = tab.Page;
+        await page.GotoAsync("/?from=2023-01-01&to=2023-12-31");
+
+        await page.GetByRole(AriaRole.List, new() { Name = "Count by" }).GetByRole(AriaRole.Link, new() { Name = "Streams" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2023-01-01&to=2023-12-31&by=streams$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Streams per week" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Period" }).GetByRole(AriaRole.Link, new() { Name = "All time" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?by=streams$"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Streams" })).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    [Fact]
     public async Task An_unchanged_fragment_answers_304_and_a_new_import_changes_its_validator()
     {
         await using var app = AppWithTwoYears();

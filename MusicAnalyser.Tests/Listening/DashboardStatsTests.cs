@@ -291,6 +291,29 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal([("pop", 10.0), ("rock", 10.0), ("jazz", 5.0)], after);
     }
 
+    [Fact]
+    public async Task Counting_by_streams_ranks_and_charts_plays_of_at_least_thirty_seconds()
+    {
+        var path = Write(_input.Combine("streams", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T10:00:00Z", "Long", "Marathon", 1_800_000),
+            Play("2024-01-01T11:00:00Z", "s1", "Sprinter", 40_000),
+            Play("2024-01-01T11:05:00Z", "s2", "Sprinter", 40_000),
+            Play("2024-01-01T11:10:00Z", "s3", "Sprinter", 20_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var stats = db.Service<DashboardStats>();
+        var day = new ListeningPeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 1));
+
+        var byMinutes = await stats.TopAsync(TopKind.Artists, day, 0, 10, TestContext.Current.CancellationToken);
+        var byStreams = await stats.TopAsync(TopKind.Artists, day, 0, 10, TestContext.Current.CancellationToken, Measure.Streams);
+        var streamsOverTime = await stats.OverTimeAsync(day, TestContext.Current.CancellationToken, Measure.Streams);
+
+        Assert.Equal(["Marathon", "Sprinter"], byMinutes.Select(a => a.Name));
+        Assert.Equal(["Sprinter", "Marathon"], byStreams.Select(a => a.Name));
+        Assert.Equal([3.0], streamsOverTime.Minutes);
+        Assert.Equal(Measure.Streams, streamsOverTime.Measure);
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

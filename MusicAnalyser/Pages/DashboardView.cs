@@ -7,7 +7,8 @@ namespace MusicAnalyser.Pages;
 public sealed record PresetLink(string Label, string Url, bool Current);
 
 /// <summary>The period picker: presets, the custom range's current values, and what the period is called.</summary>
-public sealed record PeriodView(string Title, IReadOnlyList<PresetLink> Presets, string? From, string? To, string CsvUrl, string JsonUrl);
+public sealed record PeriodView(string Title, IReadOnlyList<PresetLink> Presets, string? From, string? To, string? By,
+    IReadOnlyList<PresetLink> Measures, string CsvUrl, string JsonUrl);
 
 /// <summary>One overview figure with its change against the previous period ("+12%", "−3%", or none).</summary>
 public sealed record FigureView(string Label, string Value, string? Change, bool Up);
@@ -25,7 +26,7 @@ public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<
 /// <summary>One heatmap cell: its shade (0 to 1 of the busiest cell) and what it says on hover.</summary>
 public sealed record HeatCell(double Level, string Label);
 
-public sealed record HeatmapView(string Url, IReadOnlyList<string> Days, IReadOnlyList<IReadOnlyList<HeatCell>> Rows);
+public sealed record HeatmapView(string Url, IReadOnlyList<string> Days, IReadOnlyList<IReadOnlyList<HeatCell>> Rows, string What);
 
 /// <summary>One of the longest sessions: when it began, how long it lasted, how many plays, and its main artists.</summary>
 public sealed record SessionRow(string When, string Length, string Plays, string Artists);
@@ -80,13 +81,14 @@ public static class DashboardViews
 
     public static OverTimeView OverTime(string url, TimeSeries series)
     {
-        var (title, format) = series.Step switch
+        var (step, format) = series.Step switch
         {
-            TimeStep.Day => ("Minutes per day", "d MMM"),
-            TimeStep.Week => ("Minutes per week", "d MMM yy"),
-            _ => ("Minutes per month", "MMM yyyy"),
+            TimeStep.Day => ("day", "d MMM"),
+            TimeStep.Week => ("week", "d MMM yy"),
+            _ => ("month", "MMM yyyy"),
         };
-        return new OverTimeView(url, title, new ChartSeries("Minutes",
+        var what = series.Measure == Measure.Streams ? "Streams" : "Minutes";
+        return new OverTimeView(url, $"{what} per {step}", new ChartSeries(what,
             series.Starts.Select(d => d.ToString(format, CultureInfo.InvariantCulture)).ToList(), series.Minutes));
     }
 
@@ -97,15 +99,16 @@ public static class DashboardViews
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     /// <summary>Shades run from the quietest hour to the busiest, so a listener whose days are even still sees their shape.</summary>
-    public static HeatmapView Heatmap(string url, double[,] minutes)
+    public static HeatmapView Heatmap(string url, double[,] minutes, Measure measure = Measure.Minutes)
     {
+        var unit = measure == Measure.Streams ? "streams" : "min";
         var all = minutes.Cast<double>().ToList();
         var quietest = all.Min();
         var range = Math.Max(1, all.Max() - quietest);
         var rows = Enumerable.Range(0, 7).Select(d => (IReadOnlyList<HeatCell>)Enumerable.Range(0, 24)
-            .Select(h => new HeatCell(Math.Round((minutes[d, h] - quietest) / range, 2), $"{DayNames[d]} {h:00}:00–{h + 1:00}:00: {minutes[d, h]:N0} min"))
+            .Select(h => new HeatCell(Math.Round((minutes[d, h] - quietest) / range, 2), $"{DayNames[d]} {h:00}:00–{h + 1:00}:00: {minutes[d, h]:N0} {unit}"))
             .ToList()).ToList();
-        return new HeatmapView(url, DayNames, rows);
+        return new HeatmapView(url, DayNames, rows, measure == Measure.Streams ? "Streams" : "Minutes");
     }
 
     public static SessionsView Sessions(string url, SessionsPanel panel, TimeZoneInfo zone) => new(url,
@@ -169,10 +172,12 @@ public static class DashboardViews
         _ => null,
     };
 
-    public static RankedRow Row(RankedItem item, bool compared, TopKind kind) => new(
+    public static RankedRow Row(RankedItem item, bool compared, TopKind kind, Measure measure = Measure.Minutes) => new(
         item.Rank,
         string.IsNullOrWhiteSpace(item.Name) ? "(unknown artist)" : item.Name,
-        $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
+        measure == Measure.Streams
+            ? $"{item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams · {item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min"
+            : $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
         !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.Rank ? "=" : before > item.Rank ? $"▲{before - item.Rank}" : $"▼{item.Rank - before}",
         !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}",
         Link(kind, item.Id));

@@ -18,17 +18,24 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
+    /// <summary>"streams" counts streams in the charts and lists; anything else counts minutes.</summary>
+    [BindProperty(SupportsGet = true)] public string? By { get; set; }
+
     public DashboardView View { get; private set; } = null!;
 
     private ListeningPeriod Period => DashboardPeriods.Parse(From, To);
+
+    private Measure Measure => string.Equals(By, "streams", StringComparison.OrdinalIgnoreCase) ? Measure.Streams : Measure.Minutes;
+
+    private string? ByParameter => Measure == Measure.Streams ? "streams" : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var presets = await stats.PresetsAsync(cancellationToken);
         View = new DashboardView(presets.Count == 0, PeriodView(presets),
             DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone),
-            DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)),
-            DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)),
+            DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken, Measure)),
+            DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken, Measure), Measure),
             DashboardViews.Sessions(FragmentUrl("Sessions"), await stats.SessionsAsync(Period, LongestSessions, cancellationToken), stats.Zone),
             DashboardViews.Streaks(FragmentUrl("Streaks"), await stats.StreaksAsync(Period, cancellationToken), stats.Zone),
             DashboardViews.Genres(FragmentUrl("Genres"), await stats.GenresAsync(Period, TopCount, cancellationToken)),
@@ -41,10 +48,10 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverviewPanel", DashboardViews.Overview(FragmentUrl("Overview"), await stats.OverviewAsync(Period, cancellationToken), stats.Zone));
 
     public async Task<IActionResult> OnGetOverTimeAsync(CancellationToken cancellationToken) =>
-        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverTime", DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken)));
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_OverTime", DashboardViews.OverTime(FragmentUrl("OverTime"), await stats.OverTimeAsync(Period, cancellationToken, Measure)));
 
     public async Task<IActionResult> OnGetHeatmapAsync(CancellationToken cancellationToken) =>
-        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Heatmap", DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken)));
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Heatmap", DashboardViews.Heatmap(FragmentUrl("Heatmap"), await stats.HeatmapAsync(Period, cancellationToken, Measure), Measure));
 
     public async Task<IActionResult> OnGetSessionsAsync(CancellationToken cancellationToken) =>
         Unchanged() ? StatusCode(StatusCodes.Status304NotModified)
@@ -67,25 +74,29 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
 
     private async Task<TopView> Top(TopKind kind, int skip, CancellationToken cancellationToken)
     {
-        var items = await stats.TopAsync(kind, Period, skip, TopCount + 1, cancellationToken);
+        var items = await stats.TopAsync(kind, Period, skip, TopCount + 1, cancellationToken, Measure);
         var compared = DashboardPeriods.Previous(Period) is not null;
-        string Page(int from) => Url.Page("/Index", "Top", new { from = From, to = To, kind, skip = from })!;
+        string Page(int from) => Url.Page("/Index", "Top", new { from = From, to = To, by = ByParameter, kind, skip = from })!;
         return new TopView($"top-{kind.ToString().ToLowerInvariant()}", DashboardViews.Title(kind), Page(skip),
-            items.Take(TopCount).Select(a => DashboardViews.Row(a, compared, kind)).ToList(),
+            items.Take(TopCount).Select(a => DashboardViews.Row(a, compared, kind, Measure)).ToList(),
             skip > 0 ? Page(Math.Max(0, skip - TopCount)) : null,
             items.Count > TopCount ? Page(skip + TopCount) : null);
     }
 
     private bool Unchanged() => ConditionalResponse.IsNotModified(HttpContext, stats.Version());
 
-    private string FragmentUrl(string handler) => Url.Page("/Index", handler, new { from = From, to = To })!;
+    private string FragmentUrl(string handler) => Url.Page("/Index", handler, new { from = From, to = To, by = ByParameter })!;
 
     private PeriodView PeriodView(List<PeriodPreset> presets)
     {
         var current = Period;
         return new PeriodView(DashboardViews.Describe(current),
-            presets.Select(p => new PresetLink(p.Label, Url.Page("/Index", new { from = Text(p.Period.From), to = Text(p.Period.To) })!, p.Period == current)).ToList(),
-            Text(current.From), Text(current.To),
+            presets.Select(p => new PresetLink(p.Label, Url.Page("/Index", new { from = Text(p.Period.From), to = Text(p.Period.To), by = ByParameter })!, p.Period == current)).ToList(),
+            Text(current.From), Text(current.To), ByParameter,
+            [
+                new PresetLink("Minutes", Url.Page("/Index", new { from = Text(current.From), to = Text(current.To) })!, Measure == Measure.Minutes),
+                new PresetLink("Streams", Url.Page("/Index", new { from = Text(current.From), to = Text(current.To), by = "streams" })!, Measure == Measure.Streams),
+            ],
             Url.Page("/Export/Index", new { from = Text(current.From), to = Text(current.To), format = "csv" })!,
             Url.Page("/Export/Index", new { from = Text(current.From), to = Text(current.To), format = "json" })!);
     }

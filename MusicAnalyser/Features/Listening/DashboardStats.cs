@@ -7,8 +7,11 @@ public sealed record OverviewPanel(ListeningPeriod Period, PeriodFigures Current
 
 public enum TimeStep { Day, Week, Month }
 
-/// <summary>Minutes per day, week or month across a period.</summary>
-public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, IReadOnlyList<double> Minutes);
+/// <summary>What the charts and lists count: minutes actually played, or streams (plays of at least the stream threshold).</summary>
+public enum Measure { Minutes, Streams }
+
+/// <summary>Minutes (or streams) per day, week or month across a period.</summary>
+public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, IReadOnlyList<double> Minutes, Measure Measure = Measure.Minutes);
 
 /// <summary>What a top list ranks.</summary>
 public enum TopKind { Artists, Tracks, Albums }
@@ -50,18 +53,23 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         });
     }
 
-    public async Task<TimeSeries> OverTimeAsync(ListeningPeriod period, CancellationToken cancellationToken)
+    public async Task<TimeSeries> OverTimeAsync(ListeningPeriod period, CancellationToken cancellationToken, Measure measure = Measure.Minutes)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        return cache.GetOrAdd(snapshot.Version, "over-time", period, 0, () => OverTime(snapshot, period));
+        return cache.GetOrAdd(snapshot.Version, $"over-time-{measure}", period, 0, () => OverTime(snapshot, period, measure));
     }
 
-    private static TimeSeries OverTime(ListeningSnapshot snapshot, ListeningPeriod period)
+    /// <summary>What one play adds to a figure counted by <paramref name="measure"/>.</summary>
+    private long Amount(int msPlayed, Measure measure) => measure == Measure.Streams ? (msPlayed >= _streamMs ? 1 : 0) : msPlayed;
+
+    private static double Figure(long amount, Measure measure) => measure == Measure.Streams ? amount : Math.Round(amount / 60000.0, 1);
+
+    private TimeSeries OverTime(ListeningSnapshot snapshot, ListeningPeriod period, Measure measure)
     {
         var (start, end) = Range(snapshot, period);
         if (start == end)
         {
-            return new TimeSeries(TimeStep.Day, [], []);
+            return new TimeSeries(TimeStep.Day, [], [], measure);
         }
         var firstDay = period.From ?? Day(snapshot.LocalDay[start]);
         var lastDay = period.To ?? Day(snapshot.LocalDay[end - 1]);
@@ -93,10 +101,10 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             var d = snapshot.LocalDay[i] - offset;
             if ((uint)d < (uint)days)
             {
-                ms[barOfDay[d]] += snapshot.MsPlayed[i];
+                ms[barOfDay[d]] += Amount(snapshot.MsPlayed[i], measure);
             }
         }
-        return new TimeSeries(step, starts, ms.Select(m => Math.Round(m / 60000.0, 1)).ToList());
+        return new TimeSeries(step, starts, ms.Select(m => Figure(m, measure)).ToList(), measure);
     }
 
     /// <summary>The period's sessions: how many, how long on average, and the longest few with their main artists.</summary>
@@ -262,40 +270,41 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     }
 
     /// <summary>Minutes per weekday (Monday first) and hour of the listener's day.</summary>
-    public async Task<double[,]> HeatmapAsync(ListeningPeriod period, CancellationToken cancellationToken)
+    public async Task<double[,]> HeatmapAsync(ListeningPeriod period, CancellationToken cancellationToken, Measure measure = Measure.Minutes)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        return cache.GetOrAdd(snapshot.Version, "heatmap", period, 0, () =>
+        return cache.GetOrAdd(snapshot.Version, $"heatmap-{measure}", period, 0, () =>
         {
             var (start, end) = Range(snapshot, period);
             var ms = new long[7, 24];
             for (var i = start; i < end; i++)
             {
                 // Day 0 (1 January 1970) was a Thursday: +3 makes Monday 0.
-                ms[(snapshot.LocalDay[i] % 7 + 7 + 3) % 7, snapshot.LocalHour[i]] += snapshot.MsPlayed[i];
+                ms[(snapshot.LocalDay[i] % 7 + 7 + 3) % 7, snapshot.LocalHour[i]] += Amount(snapshot.MsPlayed[i], measure);
             }
             var minutes = new double[7, 24];
             for (var d = 0; d < 7; d++)
             {
                 for (var h = 0; h < 24; h++)
                 {
-                    minutes[d, h] = ms[d, h] / 60000.0;
+                    minutes[d, h] = measure == Measure.Streams ? ms[d, h] : ms[d, h] / 60000.0;
                 }
             }
             return minutes;
         });
     }
 
-    /// <summary>The top <paramref name="count"/> artists, tracks or albums by minutes (ties by name), from <paramref name="skip"/> on.</summary>
-    public async Task<List<RankedItem>> TopAsync(TopKind kind, ListeningPeriod period, int skip, int count, CancellationToken cancellationToken)
+    /// <summary>The top <paramref name="count"/> artists, tracks or albums by minutes or streams (ties by name), from <paramref name="skip"/> on.</summary>
+    public async Task<List<RankedItem>> TopAsync(TopKind kind, ListeningPeriod period, int skip, int count, CancellationToken cancellationToken, Measure measure = Measure.Minutes)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        return cache.GetOrAdd(snapshot.Version, $"top-{kind}-{count}", period, skip, () =>
+        return cache.GetOrAdd(snapshot.Version, $"top-{kind}-{count}-{measure}", period, skip, () =>
         {
             var (ms, streams) = PerItem(snapshot, kind, period);
-            var ranked = Rank(ms, count: skip + count, data.Names(kind, ms, skip + count));
+            var by = measure == Measure.Streams ? streams : ms;
+            var ranked = Rank(by, count: skip + count, data.Names(kind, by, skip + count));
             var previousRanks = DashboardPeriods.Previous(period) is { } previous
-                ? RanksById(PerItem(snapshot, kind, previous).Ms)
+                ? RanksById(measure == Measure.Streams ? PerItem(snapshot, kind, previous).Streams : PerItem(snapshot, kind, previous).Ms)
                 : null;
             return ranked.Skip(skip).Select((a, i) => new RankedItem(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
                 previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
