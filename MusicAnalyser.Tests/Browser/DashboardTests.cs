@@ -108,6 +108,10 @@ public sealed class DashboardTests(Chromium chromium) : IDisposable
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Three · Beta", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("dt:text-is('Minutes') + dd")).ToHaveTextAsync("2");
+
+        await page.GotoAsync("/?from=2024-01-01&to=2024-12-31");
+        await page.GetByRole(AriaRole.Region, new() { Name = "Sessions" }).GetByRole(AriaRole.Link, new() { Name = "Gamma" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gamma", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -169,7 +169,7 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal((40 + 14 + 1) / 3.0, panel.AverageMinutes, 6);
         Assert.Equal([40.0, 14.0, 1.0], panel.Longest.Select(s => s.Minutes));
         Assert.Equal([2, 2, 1], panel.Longest.Select(s => s.Plays));
-        Assert.Equal(["Night Owl"], panel.Longest[0].Artists);
+        Assert.Equal(["Night Owl"], panel.Longest[0].Artists.Select(a => a.Name));
         Assert.Equal(Unix("2024-03-09T22:40:00Z"), panel.Longest[0].StartUtc);
     }
 

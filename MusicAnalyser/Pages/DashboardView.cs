@@ -29,15 +29,18 @@ public sealed record HeatCell(double Level, string Label);
 public sealed record HeatmapView(string Url, IReadOnlyList<string> Days, IReadOnlyList<IReadOnlyList<HeatCell>> Rows, string What);
 
 /// <summary>One of the longest sessions: when it began, how long it lasted, how many plays, and its main artists.</summary>
-public sealed record SessionRow(string When, string Length, string Plays, string Artists);
+/// <summary>A name with the page it opens (null: no page).</summary>
+public sealed record NameLink(string Name, string? Link);
+
+public sealed record SessionRow(string When, string Length, string Plays, IReadOnlyList<NameLink> Artists);
 
 public sealed record SessionsView(string Url, string Count, string Average, string? Longest, IReadOnlyList<SessionRow> Rows);
 
-public sealed record MilestoneRow(string Title, string When, string What);
+public sealed record MilestoneRow(string Title, string When, NameLink What);
 
 public sealed record StreaksView(string Url, string Longest, string? LongestDates, string Current, IReadOnlyList<MilestoneRow> Milestones);
 
-public sealed record ForgottenRow(string Name, string Figures, string LastPlayed);
+public sealed record ForgottenRow(NameLink Track, string Figures, string LastPlayed);
 
 public sealed record DiscoveryView(string Url, ChartGroups PerMonth, int NewArtists, int NewTracks, IReadOnlyList<ForgottenRow> Forgotten);
 
@@ -119,7 +122,7 @@ public static class DashboardViews
             TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(s.StartUtc), zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture),
             Duration(s.Minutes),
             $"{s.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays",
-            string.Join(", ", s.Artists.Where(a => a.Length > 0)))).ToList());
+            s.Artists.Where(a => a.Name.Length > 0).Select(a => new NameLink(a.Name, Link(TopKind.Artists, a.Id))).ToList())).ToList());
 
     public static DiscoveryView Discovery(string url, DiscoveryPanel panel, TimeZoneInfo zone) => new(url,
         new ChartGroups(panel.Months.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList(),
@@ -128,7 +131,7 @@ public static class DashboardViews
             new ChartDataset("New tracks", panel.NewTracks.Select(n => (double)n).ToList()),
         ]),
         panel.NewArtists.Sum(), panel.NewTracks.Sum(),
-        panel.Forgotten.Select(f => new ForgottenRow(f.Name,
+        panel.Forgotten.Select(f => new ForgottenRow(new NameLink(f.Name, Link(TopKind.Tracks, f.TrackId)),
             $"{f.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays · {f.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min",
             TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(f.LastPlayUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture))).ToList());
 
@@ -144,7 +147,7 @@ public static class DashboardViews
         panel.Longest is { Days: > 1 } run ? $"{Date(run.First)} – {Date(run.Last)}" : panel.Longest is { } one ? Date(one.First) : null,
         panel.Current is { } current ? $"{Days(current.Days)}, since {Date(current.First)}" : "none right now",
         panel.Milestones.Select(m => new MilestoneRow(m.Title,
-            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(m.EndedAtUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture), m.What)).ToList());
+            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(m.EndedAtUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture), new NameLink(m.What, Link(TopKind.Tracks, m.TrackId)))).ToList());
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString("N0", CultureInfo.InvariantCulture)} days";
 

@@ -122,7 +122,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
                 .Take(3).Select(g => g.Key).ToList()).ToList();
             var names = data.Names(TopKind.Artists, artistsBySession.SelectMany(a => a).Distinct());
             var sessions = found.Select((s, k) => new Session(s.Start, s.End, s.Last - s.First + 1,
-                artistsBySession[k].Select(a => names.GetValueOrDefault(a, "")).ToList())).ToList();
+                artistsBySession[k].Select(a => (a, names.GetValueOrDefault(a, ""))).ToList())).ToList();
             return new SessionsPanel(count, count == 0 ? 0 : totalSeconds / 60.0 / count, sessions);
         });
     }
@@ -205,7 +205,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             }
             var names = data.Names(TopKind.Tracks, marks.Select(m => snapshot.Track[m.Index]).Distinct());
             var milestones = marks.OrderBy(m => m.Index)
-                .Select(m => new Milestone(m.Title, snapshot.EndedAt[m.Index], names.GetValueOrDefault(snapshot.Track[m.Index], ""))).ToList();
+                .Select(m => new Milestone(m.Title, snapshot.EndedAt[m.Index], snapshot.Track[m.Index], names.GetValueOrDefault(snapshot.Track[m.Index], ""))).ToList();
             return new StreaksPanel(StreakFinder.Longest(snapshot, start, end), StreakFinder.Current(snapshot, today), milestones);
         });
     }

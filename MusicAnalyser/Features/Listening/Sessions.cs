@@ -1,7 +1,7 @@
 namespace MusicAnalyser.Features.Listening;
 
 /// <summary>One listening session: plays with less than the session gap between one's end and the next one's start.</summary>
-public sealed record Session(long StartUtc, long EndUtc, int Plays, IReadOnlyList<string> Artists)
+public sealed record Session(long StartUtc, long EndUtc, int Plays, IReadOnlyList<(int Id, string Name)> Artists)
 {
     public double Minutes => (EndUtc - StartUtc) / 60.0;
 }

@@ -4,7 +4,7 @@ namespace MusicAnalyser.Features.Listening;
 public sealed record DayRun(int Days, DateOnly First, DateOnly Last);
 
 /// <summary>A play worth remembering: which it was, when, and what was playing.</summary>
-public sealed record Milestone(string Title, long EndedAtUtc, string What);
+public sealed record Milestone(string Title, long EndedAtUtc, int TrackId, string What);
 
 public sealed record StreaksPanel(DayRun? Longest, DayRun? Current, IReadOnlyList<Milestone> Milestones);
 
