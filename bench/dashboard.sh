@@ -32,7 +32,7 @@ python3 - "$port" <<'PY'
 import statistics, sys, time, urllib.request
 port = sys.argv[1]
 periods = {"all time": "", "last year": "&from=2024-07-01&to=2025-06-30", "one week": "&from=2025-06-24&to=2025-06-30"}
-fragments = ["Overview", "OverTime", "Top&kind=Artists", "Top&kind=Tracks", "Top&kind=Albums"]
+fragments = ["Overview", "OverTime", "Heatmap", "Sessions", "Streaks", "Discovery", "Top&kind=Artists", "Top&kind=Tracks", "Top&kind=Albums"]
 def timed(path):
     start = time.perf_counter()
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
