@@ -9,16 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 plays="${1:-1000000}"
 out="bench/out"
-export_dir="$out/export-$plays"
-app="$out/app"
+source bench/common.sh
 data="$out/dashboard-$plays"
 port=5190
-
-if [[ ! -f "$export_dir/my_spotify_data.zip" ]]; then
-    python3 ../shared/tools/gen-spotify-export --plays "$plays" --zip "$export_dir" >/dev/null
-fi
-rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
-dotnet publish MusicAnalyser -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$app" >/dev/null
 if [[ ! -f "$data/musicanalyser.db" ]]; then
     "$app/MusicAnalyser" import "$export_dir/my_spotify_data.zip" --data "$data" | tail -1 >/dev/null
 fi

@@ -8,19 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 plays="${1:-1000000}"
 out="bench/out"
-generator="../shared/tools/gen-spotify-export"
-export_dir="$out/export-$plays"
-app="$out/app"
+source bench/common.sh
 data="$out/data-$plays"
-
-if [[ ! -f "$export_dir/my_spotify_data.zip" ]]; then
-    echo "generating $plays plays ..." >&2
-    python3 "$generator" --plays "$plays" --zip "$export_dir" >/dev/null
-fi
-
-echo "publishing (Release, ReadyToRun) ..." >&2
-rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
-dotnet publish MusicAnalyser -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$app" >/dev/null
 
 rm -rf "$data"
 mkdir -p "$data"

@@ -1,20 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using MusicAnalyser.Features.Listening;
 
 namespace MusicAnalyser.Pages.Artist;
 
-public sealed class IndexModel(DashboardStats stats) : PageModel
-{
-    public ItemView View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await stats.DetailAsync(TopKind.Artists, id, cancellationToken) is not { } detail)
-        {
-            return NotFound();
-        }
-        View = ItemView.From(detail, stats.Zone);
-        return Page();
-    }
-}
+public sealed class IndexModel(DashboardStats stats) : ItemPageModel(stats, TopKind.Artists);
