@@ -19,7 +19,6 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddData().AddImport().AddListening().AddExport();
 builder.Services.AddRazorPages();
-builder.Services.AddHostedService<ListeningWarmUp>();
 
 var app = builder.Build();
 app.Services.GetRequiredService<DatabaseMigrator>().Migrate();

@@ -132,6 +132,25 @@ public sealed class DashboardTests(Chromium chromium) : IDisposable
     }
 
     [Fact]
+    public async Task History_restores_get_the_whole_page_and_far_off_dates_or_pages_still_answer()
+    {
+        await using var app = AppWithTwoYears();
+        using var restore = new HttpRequestMessage(HttpMethod.Get, "/?from=2023-01-01&to=2023-12-31");
+        restore.Headers.Add("HX-Request", "true");
+        restore.Headers.Add("HX-History-Restore-Request", "true");
+
+        using var restored = await app.Client.SendAsync(restore, TestContext.Current.CancellationToken);
+        var html = await restored.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("<nav aria-label=\"Main\">", html, StringComparison.Ordinal);
+        foreach (var url in new[] { "/?from=0001-01-01&to=9999-12-31", "/?handler=OverTime&from=1500-01-02&to=2990-12-30", "/?handler=Top&kind=Artists&skip=2147483640", "/Export?from=0001-01-01", "/Podcasts?to=9999-12-31" })
+        {
+            using var response = await app.Client.GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task An_unchanged_fragment_answers_304_and_a_new_import_changes_its_validator()
     {
         await using var app = AppWithTwoYears();

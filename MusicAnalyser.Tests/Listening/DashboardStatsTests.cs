@@ -314,6 +314,34 @@ public sealed class DashboardStatsTests : IDisposable
         Assert.Equal(Measure.Streams, streamsOverTime.Measure);
     }
 
+    [Fact]
+    public async Task Artists_tied_in_both_periods_show_no_move()
+    {
+        var path = Write(_input.Combine("tied", "Streaming_History_Audio_2024.json"),
+            Play("2024-01-01T10:00:00Z", "z1", "Zulu", 60_000),
+            Play("2024-01-01T11:00:00Z", "a1", "Alpha", 60_000),
+            Play("2024-01-08T10:00:00Z", "z2", "Zulu", 60_000),
+            Play("2024-01-08T11:00:00Z", "a2", "Alpha", 60_000));
+        using var db = new ImportedDatabase(Berlin);
+        db.Import(path);
+        var week = new ListeningPeriod(new DateOnly(2024, 1, 8), new DateOnly(2024, 1, 14));
+
+        var top = await db.Service<DashboardStats>().TopAsync(TopKind.Artists, week, 0, 10, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Alpha", "Zulu"], top.Select(a => a.Name));
+        Assert.All(top, a => Assert.Equal(a.PreviousRank, a.TiedRank));
+    }
+
+    [Fact]
+    public void A_calendar_month_or_year_is_compared_with_the_one_before()
+    {
+        Assert.Equal(new ListeningPeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31)),
+            DashboardPeriods.Previous(new ListeningPeriod(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29))));
+        Assert.Equal(new ListeningPeriod(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)),
+            DashboardPeriods.Previous(new ListeningPeriod(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31))));
+        Assert.Equal(new ListeningPeriod(new DateOnly(1900, 1, 1), new DateOnly(2100, 12, 31)), DashboardPeriods.Parse("0001-01-01", "9999-12-31"));
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -181,7 +181,7 @@ public static class DashboardViews
         measure == Measure.Streams
             ? $"{item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams · {item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min"
             : $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
-        !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.Rank ? "=" : before > item.Rank ? $"▲{before - item.Rank}" : $"▼{item.Rank - before}",
+        !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.TiedRank ? "=" : before > item.TiedRank ? $"▲{before - item.TiedRank}" : $"▼{item.TiedRank - before}",
         !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}",
         Link(kind, item.Id));
 

@@ -12,6 +12,7 @@ namespace MusicAnalyser.Pages;
 public sealed class IndexModel(DashboardStats stats) : PageModel
 {
     private const int TopCount = 10;
+    private const int MaxSkip = 10_000;
     private const int LongestSessions = 5;
     private const int ForgottenCount = 10;
 
@@ -41,7 +42,9 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
             DashboardViews.Genres(FragmentUrl("Genres"), await stats.GenresAsync(Period, TopCount, cancellationToken)),
             DashboardViews.Discovery(FragmentUrl("Discovery"), await stats.DiscoveryAsync(Period, ForgottenCount, cancellationToken), stats.Zone),
             [await Top(TopKind.Artists, 0, cancellationToken), await Top(TopKind.Tracks, 0, cancellationToken), await Top(TopKind.Albums, 0, cancellationToken)]);
-        return Request.IsHtmx() ? Partial("_Dashboard", View) : Page();
+        // A period change swaps #dashboard; htmx restoring history it no longer holds asks for the whole page.
+        Response.Headers.Vary = "HX-Request";
+        return Request.IsHtmx(out var htmx) && htmx is { HistoryRestoreRequest: false } ? Partial("_Dashboard", View) : Page();
     }
 
     public async Task<IActionResult> OnGetOverviewAsync(CancellationToken cancellationToken) =>
@@ -70,7 +73,7 @@ public sealed class IndexModel(DashboardStats stats) : PageModel
             : Partial("_Discovery", DashboardViews.Discovery(FragmentUrl("Discovery"), await stats.DiscoveryAsync(Period, ForgottenCount, cancellationToken), stats.Zone));
 
     public async Task<IActionResult> OnGetTopAsync(TopKind kind, int skip, CancellationToken cancellationToken) =>
-        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Max(0, skip), cancellationToken));
+        Unchanged() ? StatusCode(StatusCodes.Status304NotModified) : Partial("_Top", await Top(kind, Math.Clamp(skip, 0, MaxSkip), cancellationToken));
 
     private async Task<TopView> Top(TopKind kind, int skip, CancellationToken cancellationToken)
     {

@@ -26,11 +26,27 @@ public static class DashboardPeriods
         return presets;
     }
 
-    /// <summary>The period of the same length just before, to compare with; none for an open-ended period.</summary>
-    public static ListeningPeriod? Previous(ListeningPeriod period) =>
-        period is { From: { } from, To: { } to }
-            ? new ListeningPeriod(from.AddDays(-(to.DayNumber - from.DayNumber + 1)), from.AddDays(-1))
-            : null;
+    /// <summary>
+    /// The period just before, to compare with: the same number of whole months for a period of whole months
+    /// (February against January, a year against the year before), else the same number of days; none for an
+    /// open-ended period.
+    /// </summary>
+    public static ListeningPeriod? Previous(ListeningPeriod period)
+    {
+        if (period is not { From: { } from, To: { } to })
+        {
+            return null;
+        }
+        if (from.Day == 1 && to.AddDays(1).Day == 1)
+        {
+            var months = (to.Year - from.Year) * 12 + to.Month - from.Month + 1;
+            return new ListeningPeriod(from.AddMonths(-months), from.AddDays(-1));
+        }
+        return new ListeningPeriod(from.AddDays(-(to.DayNumber - from.DayNumber + 1)), from.AddDays(-1));
+    }
+
+    // Dates outside these are typing slips, not listening; they would only overflow the arithmetic.
+    private static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2100, 12, 31);
 
     /// <summary>Reads <c>?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c>; a missing or unreadable end is open.</summary>
     public static ListeningPeriod Parse(string? from, string? to)
@@ -41,5 +57,7 @@ public static class DashboardPeriods
     }
 
     private static DateOnly? Date(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date < Earliest ? Earliest : date > Latest ? Latest : date)
+            : null;
 }

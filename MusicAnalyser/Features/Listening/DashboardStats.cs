@@ -16,8 +16,12 @@ public sealed record TimeSeries(TimeStep Step, IReadOnlyList<DateOnly> Starts, I
 /// <summary>What a top list ranks.</summary>
 public enum TopKind { Artists, Tracks, Albums }
 
-/// <summary>An item's place in a period: minutes, streams, and where it stood in the period before (null: not there).</summary>
-public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, long Streams, int? PreviousRank);
+/// <summary>
+/// An item's place in a period: minutes, streams, and where it stood in the period before (null: not there).
+/// <see cref="TiedRank"/> and <see cref="PreviousRank"/> share places between equal figures, so that a move is
+/// only shown where the figures really differ (the displayed <see cref="Rank"/> orders ties by name).
+/// </summary>
+public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, long Streams, int? PreviousRank, int TiedRank = 0);
 
 /// <summary>The dashboard's statistics for a period, computed from the current <see cref="ListeningSnapshot"/>.</summary>
 public sealed class DashboardStats(ListeningData data, PanelCache cache, IOptions<ListeningOptions> options, TimeProvider time)
@@ -28,8 +32,15 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     /// <summary>The listener's time zone, in which every day of every period is counted.</summary>
     public TimeZoneInfo Zone => data.Zone;
 
-    /// <summary>The data's version, for validators: one small query, no statistics.</summary>
-    public string Version() => data.Version();
+    /// <summary>
+    /// What every fragment's content depends on besides its URL: the data's version (one small query, no
+    /// statistics), the settings, and today (presets and the current streak move at midnight).
+    /// </summary>
+    public string Version()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), data.Zone).DateTime);
+        return $"{data.Version()}.{today.DayNumber}.{_streamMs}.{_sessionGapSeconds}.{data.Zone.Id}";
+    }
 
     /// <summary>The period picker's presets (empty when nothing is imported yet).</summary>
     public async Task<List<PeriodPreset>> PresetsAsync(CancellationToken cancellationToken)
@@ -71,8 +82,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         {
             return new TimeSeries(TimeStep.Day, [], [], measure);
         }
-        var firstDay = period.From ?? Day(snapshot.LocalDay[start]);
-        var lastDay = period.To ?? Day(snapshot.LocalDay[end - 1]);
+        var (firstDay, lastDay) = Bounds(snapshot, period, start, end);
         var days = lastDay.DayNumber - firstDay.DayNumber + 1;
         var step = days <= 62 ? TimeStep.Day : days <= 400 ? TimeStep.Week : TimeStep.Month;
 
@@ -139,12 +149,11 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
                 return new DiscoveryPanel([], [], [], []);
             }
             var (from, to) = period.ToUnixRange(snapshot.Zone);
-            var firstDay = period.From ?? Day(snapshot.LocalDay[start]);
-            var lastDay = period.To ?? Day(snapshot.LocalDay[end - 1]);
+            var (firstDay, lastDay) = Bounds(snapshot, period, start, end);
             var (months, artists, tracks) = DiscoveryFinder.PerMonth(snapshot, from, to,
                 new DateOnly(firstDay.Year, firstDay.Month, 1), new DateOnly(lastDay.Year, lastDay.Month, 1));
             // "A year silent" is measured from the period's last play, so an old export still has a present.
-            var quiet = DiscoveryFinder.Forgotten(snapshot, snapshot.EndedAt[end - 1], forgotten);
+            var quiet = DiscoveryFinder.Forgotten(snapshot, snapshot.EndedAt[end - 1], forgotten, _streamMs);
             var names = data.Names(TopKind.Tracks, quiet.Select(q => q.Track));
             return new DiscoveryPanel(months, artists, tracks,
                 quiet.Select(q => new ForgottenFavourite(q.Track, names.GetValueOrDefault(q.Track, ""), q.Plays, Math.Round(q.Ms / 60000.0, 1), q.LastPlay)).ToList());
@@ -155,6 +164,11 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     public async Task<ItemDetail?> DetailAsync(TopKind kind, int id, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
+        var firstPlays = kind == TopKind.Artists ? snapshot.ArtistFirstPlay : snapshot.TrackFirstPlay;
+        if ((uint)id >= (uint)firstPlays.Length || firstPlays[id] == long.MaxValue)
+        {
+            return null;
+        }
         return cache.GetOrAdd(snapshot.Version, $"detail-{kind}-{id}", ListeningPeriod.AllTime, 0, () =>
         {
             var scan = ItemDetailFinder.Scan(snapshot, kind, id, _streamMs);
@@ -306,8 +320,9 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             var previousRanks = DashboardPeriods.Previous(period) is { } previous
                 ? RanksById(measure == Measure.Streams ? PerItem(snapshot, kind, previous).Streams : PerItem(snapshot, kind, previous).Ms)
                 : null;
+            var tiedRanks = RanksById(by);
             return ranked.Skip(skip).Select((a, i) => new RankedItem(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
-                previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null)).ToList();
+                previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null, tiedRanks[a.Id])).ToList();
         });
     }
 
@@ -353,6 +368,15 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             ranks[order[i]] = i > 0 && ms[order[i]] == ms[order[i - 1]] ? ranks[order[i - 1]] : i + 1;
         }
         return ranks;
+    }
+
+    /// <summary>The period's days, cut to the days with plays at either end where the period reaches past them.</summary>
+    private static (DateOnly First, DateOnly Last) Bounds(ListeningSnapshot snapshot, ListeningPeriod period, int start, int end)
+    {
+        var firstPlayed = Day(snapshot.LocalDay[start]);
+        var lastPlayed = Day(snapshot.LocalDay[end - 1]);
+        return (period.From is { } from && from > firstPlayed.AddYears(-1) ? from : firstPlayed,
+                period.To is { } to && to < lastPlayed.AddYears(1) ? to : lastPlayed);
     }
 
     private PeriodFigures Figures(ListeningSnapshot snapshot, ListeningPeriod period)

@@ -44,10 +44,10 @@ internal static class DiscoveryFinder
     }
 
     /// <summary>
-    /// Tracks played at least five times up to <paramref name="referenceUtc"/> whose last play was over a year before
+    /// Tracks streamed at least five times up to <paramref name="referenceUtc"/> whose last play was over a year before
     /// it, most minutes first.
     /// </summary>
-    public static List<(int Track, int Plays, long Ms, long LastPlay)> Forgotten(ListeningSnapshot data, long referenceUtc, int count)
+    public static List<(int Track, int Plays, long Ms, long LastPlay)> Forgotten(ListeningSnapshot data, long referenceUtc, int count, int streamMs)
     {
         var (_, end) = data.Range(long.MinValue, referenceUtc + 1);
         var tracks = data.ArtistOfTrack.Length;
@@ -57,7 +57,10 @@ internal static class DiscoveryFinder
         for (var i = 0; i < end; i++)
         {
             var track = data.Track[i];
-            plays[track]++;
+            if (data.MsPlayed[i] >= streamMs)
+            {
+                plays[track]++;
+            }
             ms[track] += data.MsPlayed[i];
             last[track] = data.EndedAt[i];
         }

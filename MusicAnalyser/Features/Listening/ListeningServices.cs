@@ -11,6 +11,8 @@ public static class ListeningServices
         services.AddSingleton<PanelCache>();
         services.AddSingleton<MusicSearch>();
         services.AddSingleton<SpokenWordStats>();
+        // Started by the web host only; the command line never starts hosted services.
+        services.AddHostedService<ListeningWarmUp>();
         return services;
     }
 }

@@ -10,17 +10,19 @@ namespace MusicAnalyser.Features.Listening;
 public sealed class PanelCache
 {
     private const int MaxEntries = 512;
-    private readonly ConcurrentDictionary<(string Panel, ListeningPeriod Period, int Skip), object> _results = new();
+    // The version is part of the key: a result still being computed from an older snapshot when the data
+    // changed lands under that older version, never under the new one.
+    private readonly ConcurrentDictionary<(string Version, string Panel, ListeningPeriod Period, int Skip), object> _results = new();
     private string? _version;
 
     public T GetOrAdd<T>(string version, string panel, ListeningPeriod period, int skip, Func<T> compute) where T : class
     {
         if (_version != version)
         {
-            _results.Clear();
             _version = version;
+            _results.Clear();
         }
-        if (_results.TryGetValue((panel, period, skip), out var cached))
+        if (_results.TryGetValue((version, panel, period, skip), out var cached))
         {
             return (T)cached;
         }
@@ -29,18 +31,7 @@ public sealed class PanelCache
         {
             _results.Clear();
         }
-        _results[(panel, period, skip)] = result;
+        _results[(version, panel, period, skip)] = result;
         return result;
-    }
-}
-
-/// <summary>Builds the play snapshot when the app starts, so the first visit does not wait for it.</summary>
-public sealed class ListeningWarmUp(ListeningData data, ILogger<ListeningWarmUp> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var snapshot = await data.CurrentAsync(stoppingToken);
-        logger.LogInformation("Listening snapshot of {Plays} plays ready in {Ms} ms", snapshot.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -10,5 +10,5 @@ public sealed class IndexModel(MusicSearch search) : PageModel
 
     public List<SearchHit> Hits { get; private set; } = [];
 
-    public void OnGet() => Hits = search.Find(Q ?? "");
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Hits = await search.FindAsync(Q ?? "", cancellationToken);
 }
