@@ -3,6 +3,7 @@ using MusicAnalyser.Features.CommandLine;
 using MusicAnalyser.Features.Export;
 using MusicAnalyser.Features.Import;
 using MusicAnalyser.Features.Listening;
+using MusicAnalyser.Features.Spotify;
 
 if (CommandLineApp.Handles(args))
 {
@@ -17,7 +18,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddData().AddImport().AddListening().AddExport();
+builder.Services.AddData().AddImport().AddListening().AddExport().AddSpotify();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
