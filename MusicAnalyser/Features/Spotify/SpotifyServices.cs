@@ -1,6 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MusicAnalyser.Data;
 using Polly;
 
 namespace MusicAnalyser.Features.Spotify;
@@ -11,6 +16,20 @@ public static class SpotifyServices
     {
         services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SpotifyRateLimit>();
+        services.AddSingleton<SpotifyTokenStore>();
+        // Token encryption keys beside the database: a container keeps them in its data volume across restarts.
+        services.AddDataProtection().SetApplicationName("MusicAnalyser");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.Value.DataDirectory, "keys")), NullLoggerFactory.Instance));
+        // One instance: it holds the sign-ins in progress (state and PKCE verifier) between Connect and the callback.
+        services.AddSingleton<SpotifyAuthorization>();
+        services.AddHttpClient(SpotifyAuthorization.AccountsClient)
+            .AddResilienceHandler(SpotifyAuthorization.AccountsClient, pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                ShouldRetryAfterHeader = true,
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromMilliseconds(200),
+            }));
         services.AddHttpClient<SpotifyApiClient>((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<SpotifyOptions>>().Value.ApiBaseUrl;

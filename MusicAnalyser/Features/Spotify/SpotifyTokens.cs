@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using MusicAnalyser.Data;
+
+namespace MusicAnalyser.Features.Spotify;
+
+/// <summary>The tokens Spotify gave; <see cref="NeedsReconnect"/> once it refused the refresh token (revoked, or six months old).</summary>
+public sealed record SpotifyTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scope, bool NeedsReconnect = false);
+
+/// <summary>
+/// Keeps the tokens in the data folder, encrypted with ASP.NET Core Data Protection (its keys live in the
+/// data folder too, so a container keeps them across restarts). Nothing else of Spotify's is secret.
+/// </summary>
+public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptions<StorageOptions> storage)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("MusicAnalyser.Spotify.Tokens");
+    private readonly Lock _lock = new();
+
+    private string FilePath => Path.Combine(storage.Value.DataDirectory, "spotify-tokens.bin");
+
+    public SpotifyTokens? Read()
+    {
+        lock (_lock)
+        {
+            if (!File.Exists(FilePath))
+            {
+                return null;
+            }
+            var json = _protector.Unprotect(File.ReadAllBytes(FilePath));
+            return JsonSerializer.Deserialize(json, TokensJsonContext.Default.SpotifyTokens);
+        }
+    }
+
+    public void Save(SpotifyTokens tokens)
+    {
+        lock (_lock)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            var temporary = FilePath + ".new";
+            File.WriteAllBytes(temporary, _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(tokens, TokensJsonContext.Default.SpotifyTokens)));
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+    }
+
+    /// <summary>Disconnect: the tokens are gone; every play already stored stays.</summary>
+    public void Delete()
+    {
+        lock (_lock)
+        {
+            File.Delete(FilePath);
+        }
+    }
+}
+
+[JsonSerializable(typeof(SpotifyTokens))]
+internal sealed partial class TokensJsonContext : JsonSerializerContext;
