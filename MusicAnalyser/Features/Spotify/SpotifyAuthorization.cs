@@ -17,7 +17,7 @@ public sealed class SpotifyReconnectRequiredException(string message) : Exceptio
 /// access token's upkeep: refreshed a minute before it expires, the refresh token kept when Spotify sends
 /// no new one, and a refused refresh turned into "reconnect" rather than an error loop.
 /// </summary>
-public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<SpotifyOptions> options, SpotifyTokenStore store, TimeProvider time) : IDisposable
+public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<SpotifyOptions> options, SpotifyApp app, SpotifyTokenStore store, TimeProvider time) : IDisposable
 {
     public const string AccountsClient = "spotify-accounts";
     public const string Scopes = "user-read-recently-played user-top-read";
@@ -30,7 +30,7 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
     /// <summary>Where to send the person to approve the app; the verifier waits here for the callback.</summary>
     public Uri Start(Uri redirectUri)
     {
-        var clientId = options.Value.ClientId ?? throw new InvalidOperationException("Enter your Spotify app's Client ID first.");
+        var clientId = ClientId();
         foreach (var stale in _pending.Where(p => time.GetUtcNow() - p.Value.Started > PendingLifetime).Select(p => p.Key).ToList())
         {
             _pending.TryRemove(stale, out _);
@@ -112,13 +112,13 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
     /// <summary>POSTs to the token endpoint; null when Spotify answers invalid_grant (the grant is gone).</summary>
     private async Task<TokenResponse?> TokenRequestAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        form["client_id"] = settings.ClientId ?? throw new InvalidOperationException("Enter your Spotify app's Client ID first.");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.AccountsBaseUrl, "api/token")) { Content = new FormUrlEncodedContent(form) };
-        if (!string.IsNullOrEmpty(settings.ClientSecret))
+        var credentials = app.Current();
+        form["client_id"] = ClientId();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.AccountsBaseUrl, "api/token")) { Content = new FormUrlEncodedContent(form) };
+        if (!string.IsNullOrEmpty(credentials.ClientSecret))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.ClientId}:{credentials.ClientSecret}")));
         }
         using var response = await clients.CreateClient(AccountsClient).SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest
@@ -136,6 +136,13 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
         response.RefreshToken ?? previousRefreshToken ?? throw new InvalidOperationException("Spotify sent no refresh token."),
         time.GetUtcNow().AddSeconds(response.ExpiresIn),
         response.Scope ?? Scopes);
+
+    /// <summary>Disconnect: forget the tokens; every play already stored stays.</summary>
+    public void Disconnect() => store.Delete();
+
+    private string ClientId() => app.Current() is { HasClientId: true } credentials
+        ? credentials.ClientId!
+        : throw new InvalidOperationException("Enter your Spotify app's Client ID first.");
 
     public void Dispose() => _refreshing.Dispose();
 

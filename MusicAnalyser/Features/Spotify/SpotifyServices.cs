@@ -17,6 +17,9 @@ public static class SpotifyServices
         services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SpotifyRateLimit>();
         services.AddSingleton<SpotifyTokenStore>();
+        services.AddSingleton<SpotifyApp>();
+        services.AddSingleton<SpotifyRedirect>();
+        services.AddSingleton<SpotifyConnection>();
         // Token encryption keys beside the database: a container keeps them in its data volume across restarts.
         services.AddDataProtection().SetApplicationName("MusicAnalyser");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
