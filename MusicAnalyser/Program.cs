@@ -18,7 +18,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data"] = "MusicAnalyser:DataDirectory" });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddData().AddImport().AddListening().AddExport().AddSpotify();
+builder.Services.AddData().AddImport().AddListening().AddExport().AddSpotify().AddSpotifyPolling(builder.Configuration);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MusicAnalyser.Data;
 using Polly;
+using Quartz;
 
 namespace MusicAnalyser.Features.Spotify;
 
@@ -20,6 +21,9 @@ public static class SpotifyServices
         services.AddSingleton<SpotifyApp>();
         services.AddSingleton<SpotifyRedirect>();
         services.AddSingleton<SpotifyConnection>();
+        services.AddSingleton<SpotifyPlayRecorder>();
+        services.AddSingleton<SpotifyPollStatus>();
+        services.AddTransient<SpotifyPoller>();
         // Token encryption keys beside the database: a container keeps them in its data volume across restarts.
         services.AddDataProtection().SetApplicationName("MusicAnalyser");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
@@ -69,6 +73,20 @@ public static class SpotifyServices
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(20));
             });
+        return services;
+    }
+
+    /// <summary>The background poll (web app only: the command line schedules nothing).</summary>
+    public static IServiceCollection AddSpotifyPolling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var interval = configuration.GetSection(SpotifyOptions.Section).Get<SpotifyOptions>()?.PollInterval ?? TimeSpan.FromMinutes(1);
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<SpotifyPollJob>(job => job.WithIdentity(SpotifyPollJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(SpotifyPollJob.Key).StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
     }
 }

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicAnalyser.Data;
+using MusicAnalyser.Features.Import;
+using MusicAnalyser.Features.Listening;
+using MusicAnalyser.Features.Spotify;
+using MusicAnalyser.Tests.Fakes;
+using MusicAnalyser.Tests.Infrastructure;
+
+namespace MusicAnalyser.Tests.Spotify;
+
+/// <summary>Polling a fake Spotify: plays stored once, the cursor moved only after they are, failures losing nothing.</summary>
+public sealed class SpotifyPollerTests : IDisposable
+{
+    private const string RecentlyPlayed = "/v1/me/player/recently-played";
+    private readonly TempFolder _data = new("spotify-poll");
+    private readonly TempFolder _otherData = new("spotify-poll-other");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Dispose();
+        _otherData.Dispose();
+    }
+
+    private ServiceProvider Services(FakeHttpServer spotify, bool connected = true)
+    {
+        var folder = connected ? _data.Path : _otherData.Path;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MusicAnalyser:DataDirectory"] = folder,
+            ["MusicAnalyser:TimeZone"] = "UTC",
+            ["MusicAnalyser:Spotify:ClientId"] = "client-1",
+            ["MusicAnalyser:Spotify:ApiBaseUrl"] = spotify.BaseAddress.ToString(),
+            ["MusicAnalyser:Spotify:AccountsBaseUrl"] = spotify.BaseAddress.ToString(),
+            ["MusicAnalyser:Spotify:RetryDelay"] = "00:00:00.020",
+        }).Build());
+        services.AddData().AddImport().AddListening().AddSpotify();
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<DatabaseMigrator>().Migrate();
+        if (connected)
+        {
+            provider.GetRequiredService<SpotifyTokenStore>().Save(new SpotifyTokens("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(1), SpotifyAuthorization.Scopes));
+        }
+        return provider;
+    }
+
+    private static long MusicPlays(ServiceProvider services)
+    {
+        using var connection = services.GetRequiredService<SqliteDatabase>().Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Plays WHERE Kind = 1";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task A_poll_stores_new_plays_with_their_tracks_and_the_next_poll_asks_after_them()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        var page = await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken);
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(page));
+        using var services = Services(spotify);
+        var poller = services.GetRequiredService<SpotifyPoller>();
+        var cursor = System.Text.Json.JsonDocument.Parse(page).RootElement.GetProperty("cursors").GetProperty("after").GetString();
+
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+
+        var status = services.GetRequiredService<SpotifyPollStatus>();
+        Assert.Null(status.LastError);
+        Assert.Equal(50, MusicPlays(services));
+        Assert.Equal((0, 50L), (status.LastAdded, status.AddedSinceStart));
+        var requests = spotify.RequestsTo("GET", RecentlyPlayed);
+        Assert.Null(requests[0].Query("after"));
+        Assert.Equal(cursor, requests[1].Query("after"));
+        var overview = await services.GetRequiredService<DashboardStats>().OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+        Assert.Equal(50, overview.Current.Plays);
+    }
+
+    [Fact]
+    public async Task Plays_already_imported_from_the_export_are_not_stored_again()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken)));
+        using var services = Services(spotify);
+        services.GetRequiredService<ImportService>().Import([Path.Combine(export, "Spotify Extended Streaming History")], "test", new ImportProgress(), TestContext.Current.CancellationToken);
+        var before = MusicPlays(services);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(before, MusicPlays(services));
+    }
+
+    [Fact]
+    public async Task A_failing_spotify_stores_nothing_and_keeps_the_cursor_and_not_connected_asks_nothing()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Empty(500));
+        using var services = Services(spotify);
+        using var unconnected = Services(spotify, connected: false);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+        var asked = spotify.RequestsTo("GET", RecentlyPlayed).Count;
+        await unconnected.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("could not be polled", services.GetRequiredService<SpotifyPollStatus>().LastError, StringComparison.Ordinal);
+        Assert.Equal(0, MusicPlays(services));
+        Assert.False(File.Exists(Path.Combine(_data.Path, "spotify-cursor.txt")));
+        Assert.Equal(5, asked);
+        Assert.Equal(asked, spotify.RequestsTo("GET", RecentlyPlayed).Count);
+        Assert.Contains("not connected", unconnected.GetRequiredService<SpotifyPollStatus>().LastError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MusicAnalyser.Data;
+
+namespace MusicAnalyser.Features.Spotify;
+
+/// <summary>What the last polls did, for the Status page.</summary>
+public sealed class SpotifyPollStatus
+{
+    public DateTimeOffset? LastPoll { get; internal set; }
+    public int LastAdded { get; internal set; }
+    public long AddedSinceStart { get; internal set; }
+    public string? LastError { get; internal set; }
+
+    /// <summary>A full page came back: more than 50 plays may have passed since the poll before (the next export fills them).</summary>
+    public bool MayHaveMissedPlays { get; internal set; }
+}
+
+/// <summary>
+/// One poll of recently-played: asks for the plays after the saved cursor, stores them, and only then saves
+/// the new cursor, so a failure anywhere never skips a play. Not connected, or connection refused: nothing is
+/// asked and the reason is kept for the Status page.
+/// </summary>
+public sealed class SpotifyPoller(
+    SpotifyAuthorization authorization, SpotifyApiClient api, SpotifyPlayRecorder recorder, SpotifyPollStatus status,
+    IOptions<StorageOptions> storage, TimeProvider time, ILogger<SpotifyPoller> logger)
+{
+    private string CursorPath => Path.Combine(storage.Value.DataDirectory, "spotify-cursor.txt");
+
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        status.LastPoll = time.GetUtcNow();
+        try
+        {
+            var token = await authorization.AccessTokenAsync(cancellationToken);
+            var page = await api.RecentlyPlayedAsync(token, ReadCursor(), cancellationToken);
+            var outcome = recorder.Record(page);
+            if (page.Cursors?.After is { } after && long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+            {
+                await File.WriteAllTextAsync(CursorPath, cursor.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            }
+            status.LastAdded = outcome.Added;
+            status.AddedSinceStart += outcome.Added;
+            status.MayHaveMissedPlays = page.Items.Count >= 50;
+            status.LastError = null;
+            logger.LogInformation("Spotify poll: {Added} new plays, {Known} already known", outcome.Added, outcome.AlreadyKnown);
+        }
+        catch (SpotifyReconnectRequiredException e)
+        {
+            status.LastError = e.Message;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or SpotifyUnauthorizedException)
+        {
+            // Nothing was stored and the cursor stands: the next poll asks for the same plays again.
+            status.LastError = $"Spotify could not be polled: {e.Message}";
+            logger.LogWarning("Spotify poll failed: {Error}", e.Message);
+        }
+    }
+
+    private long? ReadCursor() =>
+        File.Exists(CursorPath) && long.TryParse(File.ReadAllText(CursorPath), NumberStyles.None, CultureInfo.InvariantCulture, out var cursor) ? cursor : null;
+}
