@@ -98,6 +98,26 @@ public sealed class SpotifyPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_export_imported_after_live_capture_replaces_the_captured_copies_of_its_plays()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken)));
+        using var services = Services(spotify);
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(50, MusicPlays(services));
+
+        var summary = services.GetRequiredService<ImportService>()
+            .Import([Path.Combine(export, "Spotify Extended Streaming History")], "test", new ImportProgress(), TestContext.Current.CancellationToken);
+
+        using var fresh = Services(spotify, connected: false);
+        fresh.GetRequiredService<ImportService>()
+            .Import([Path.Combine(export, "Spotify Extended Streaming History")], "test", new ImportProgress(), TestContext.Current.CancellationToken);
+        Assert.Equal(50, summary.Replaced);
+        Assert.Equal(MusicPlays(fresh), MusicPlays(services));
+    }
+
+    [Fact]
     public async Task A_failing_spotify_stores_nothing_and_keeps_the_cursor_and_not_connected_asks_nothing()
     {
         await using var spotify = await FakeHttpServer.StartAsync();

@@ -17,7 +17,7 @@ public sealed record ImportSummary
     [JsonPropertyName("rejected_files")] public IReadOnlyList<ImportRejection> RejectedFiles { get; init; } = [];
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
 
-    /// <summary>Account-data plays already stored that this import's extended history superseded.</summary>
+    /// <summary>Plays already stored from account data or live capture that this import's extended history superseded.</summary>
     [JsonPropertyName("replaced")] public long Replaced { get; init; }
 
     /// <summary>Files in the export that are not streaming history (playlists, PDFs ...), listed, not errors.</summary>

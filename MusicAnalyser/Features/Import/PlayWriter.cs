@@ -174,7 +174,8 @@ internal sealed class PlayWriter : IDisposable
         file.Skip(AccountDataReconciler.SkipReason, file.DuplicatesOfExtended);
         if (file.Format.IsExtended() && file.FirstPlayAt <= file.LastPlayAt)
         {
-            file.Replaced = _reconciler.ReplaceAccountCopies(_transaction!, file, _fileId);
+            file.Replaced = _reconciler.ReplaceAccountCopies(_transaction!, file, _fileId)
+                + CapturedPlayReconciler.ReplaceCapturedCopies(_connection, _transaction!, file, _fileId);
         }
         using (var update = Command("""
                 UPDATE ImportFiles SET Entries = $entries, Added = $added, Duplicates = $duplicates, Replaced = $replaced,

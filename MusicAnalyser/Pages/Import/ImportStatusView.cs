@@ -28,7 +28,7 @@ public sealed record ImportStatusView(ImportJob? Job, string? UploadError)
             : $"Added {s.Added:N0} new plays{(s.Duplicates > 0 ? $"; {s.Duplicates:N0} were already there" : "")}.";
         if (s.Replaced > 0)
         {
-            yield return $"{s.Replaced:N0} plays known only from account data were replaced by their fuller extended-history record.";
+            yield return $"{s.Replaced:N0} plays known only from account data or live capture were replaced by their fuller extended-history record.";
         }
     }
 }
