@@ -38,3 +38,42 @@ public sealed class LiveCaptureTests
         Assert.Equal("Bearer access-1", spotify.RequestsTo("GET", "/v1/me/player/recently-played")[0].Header("Authorization"));
     }
 }
+
+public sealed class StatusPageTests
+{
+    [Fact]
+    public async Task The_status_page_counts_todays_captured_plays_and_names_the_last_error()
+    {
+        var playedAt = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var page = $$$"""
+            {"items":[{"track":{"id":"4uLU6hMCjMI75M1A2tKUQC","name":"Right Now","duration_ms":200000,"artists":[{"id":"0gxyHStUsqpMadRV0Di1Qt","name":"Live Band"}],
+              "album":{"id":"6XhjNHCyCDyyGJRM5mg40G","name":"Today","images":[]}},"played_at":"{{{playedAt}}}","context":null}],
+             "cursors":{"after":"1","before":"1"},"next":null}
+            """;
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", "/v1/me/player/recently-played", FakeResponse.Json(page));
+        await using var app = new TestApp(new Dictionary<string, string?>
+        {
+            ["MusicAnalyser:Spotify:ApiBaseUrl"] = spotify.BaseAddress.ToString(),
+            ["MusicAnalyser:Spotify:PollInterval"] = "00:00:01",
+            ["MusicAnalyser:TimeZone"] = "UTC",
+        });
+        var before = await app.Client.GetStringAsync("/Status", TestContext.Current.CancellationToken);
+        app.Services.GetRequiredService<SpotifyTokenStore>()
+            .Save(new SpotifyTokens("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(1), SpotifyAuthorization.Scopes));
+
+        var clock = Stopwatch.StartNew();
+        string status;
+        do
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            status = await app.Client.GetStringAsync("/Status", TestContext.Current.CancellationToken);
+        }
+        while (!status.Contains("<th scope=\"row\">Plays captured today</th><td>1</td>", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(20));
+
+        Assert.Contains("<td>not connected</td>", before, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Plays captured today</th><td>1</td>", status, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Last error</th><td>none</td>", status, StringComparison.Ordinal);
+        Assert.Contains("<td>connected</td>", status, StringComparison.Ordinal);
+    }
+}

@@ -24,6 +24,7 @@ public static class SpotifyServices
         services.AddSingleton<SpotifyPlayRecorder>();
         services.AddSingleton<SpotifyPollStatus>();
         services.AddTransient<SpotifyPoller>();
+        services.AddSingleton<SpotifyStatus>();
         // Token encryption keys beside the database: a container keeps them in its data volume across restarts.
         services.AddDataProtection().SetApplicationName("MusicAnalyser");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>>((keys, storage) =>
