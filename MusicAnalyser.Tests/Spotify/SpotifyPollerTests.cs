@@ -118,6 +118,24 @@ public sealed class SpotifyPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_access_token_is_refreshed_for_the_next_poll()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Empty(401), FakeResponse.Json("""{"items":[],"cursors":null,"next":null}"""));
+        spotify.On("POST", "/api/token", FakeResponse.Json(new { access_token = "access-2", token_type = "Bearer", expires_in = 3600, scope = SpotifyAuthorization.Scopes }));
+        using var services = Services(spotify);
+        var poller = services.GetRequiredService<SpotifyPoller>();
+
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+
+        var polls = spotify.RequestsTo("GET", RecentlyPlayed);
+        Assert.Equal(["Bearer access-1", "Bearer access-2"], polls.Select(p => p.Header("Authorization")));
+        Assert.Equal("refresh-1", Assert.Single(spotify.RequestsTo("POST", "/api/token")).Form("refresh_token"));
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+    }
+
+    [Fact]
     public async Task A_failing_spotify_stores_nothing_and_keeps_the_cursor_and_not_connected_asks_nothing()
     {
         await using var spotify = await FakeHttpServer.StartAsync();

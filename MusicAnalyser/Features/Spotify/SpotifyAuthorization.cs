@@ -137,6 +137,15 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
         time.GetUtcNow().AddSeconds(response.ExpiresIn),
         response.Scope ?? Scopes);
 
+    /// <summary>Spotify refused the access token before its time: the next call refreshes it.</summary>
+    public void ExpireAccessToken()
+    {
+        if (store.Read() is { } tokens)
+        {
+            store.Save(tokens with { ExpiresAt = time.GetUtcNow() });
+        }
+    }
+
     /// <summary>Disconnect: forget the tokens; every play already stored stays.</summary>
     public void Disconnect() => store.Delete();
 

@@ -49,7 +49,13 @@ public sealed class SpotifyPoller(
         {
             status.LastError = e.Message;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException or SpotifyUnauthorizedException)
+        catch (SpotifyUnauthorizedException e)
+        {
+            // The access token was refused early (revoked, say): refresh it on the next poll instead of reusing it.
+            authorization.ExpireAccessToken();
+            status.LastError = $"Spotify could not be polled: {e.Message}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
             // Nothing was stored and the cursor stands: the next poll asks for the same plays again.
             status.LastError = $"Spotify could not be polled: {e.Message}";
