@@ -57,10 +57,10 @@ public static class DashboardViews
     public static string Describe(ListeningPeriod period) => period switch
     {
         { From: null, To: null } => "All time",
-        { From: { } f, To: { } t } when f == t => f.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        { From: { } f, To: { } t } => $"{f.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {t.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
-        { From: { } f } => $"Since {f.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
-        { To: { } t } => $"Until {t.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+        { From: { } f, To: { } t } when f == t => Date(f),
+        { From: { } f, To: { } t } => $"{Date(f)} – {Date(t)}",
+        { From: { } f } => $"Since {Date(f)}",
+        { To: { } t } => $"Until {Date(t)}",
     };
 
     public static OverviewPanelView Overview(string url, OverviewPanel panel, TimeZoneInfo zone)
@@ -95,9 +95,7 @@ public static class DashboardViews
             series.Starts.Select(d => d.ToString(format, CultureInfo.InvariantCulture)).ToList(), series.Minutes));
     }
 
-    private static string? Day(long? unixSeconds, TimeZoneInfo zone) => unixSeconds is { } at
-        ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(at), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture)
-        : null;
+    internal static string? Day(long? unixSeconds, TimeZoneInfo zone) => unixSeconds is { } at ? Date(at, zone) : null;
 
     private static readonly string[] DayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -133,7 +131,7 @@ public static class DashboardViews
         panel.NewArtists.Sum(), panel.NewTracks.Sum(),
         panel.Forgotten.Select(f => new ForgottenRow(new NameLink(f.Name, Link(TopKind.Tracks, f.TrackId)),
             $"{f.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays · {f.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min",
-            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(f.LastPlayUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture))).ToList());
+            Date(f.LastPlayUtc, zone))).ToList());
 
     public static GenresView Genres(string url, IReadOnlyList<(string Genre, double Minutes)>? genres) => genres switch
     {
@@ -147,11 +145,16 @@ public static class DashboardViews
         panel.Longest is { Days: > 1 } run ? $"{Date(run.First)} – {Date(run.Last)}" : panel.Longest is { } one ? Date(one.First) : null,
         panel.Current is { } current ? $"{Days(current.Days)}, since {Date(current.First)}" : "none right now",
         panel.Milestones.Select(m => new MilestoneRow(m.Title,
-            TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(m.EndedAtUtc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture), new NameLink(m.What, Link(TopKind.Tracks, m.TrackId)))).ToList());
+            Date(m.EndedAtUtc, zone), new NameLink(m.What, Link(TopKind.Tracks, m.TrackId)))).ToList());
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString("N0", CultureInfo.InvariantCulture)} days";
 
-    private static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A day as every page writes it: "3 Mar 2024".</summary>
+    internal static string Date(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The day of a UTC instant in the listener's zone, written as <see cref="Date(DateOnly)"/>.</summary>
+    internal static string Date(long unixSeconds, TimeZoneInfo zone) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds), zone).DateTime));
 
     /// <summary>"2 h 05 min" or "47 min".</summary>
     public static string Duration(double minutes)
@@ -205,16 +208,15 @@ public sealed record ItemView(string Kind, string Name, IReadOnlyList<FigureView
 {
     public static ItemView From(ItemDetail detail, TimeZoneInfo zone)
     {
-        string Day(long? at) => at is { } utc ? TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(utc), zone).ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "";
         return new ItemView(detail.Kind == TopKind.Artists ? "Artist" : "Track", detail.Name,
         [
             new("Plays", detail.Plays.ToString("N0", CultureInfo.InvariantCulture), null, true),
             new("Streams", detail.Streams.ToString("N0", CultureInfo.InvariantCulture), null, true),
             new("Minutes", detail.Minutes.ToString("N0", CultureInfo.InvariantCulture), null, true),
         ],
-        Day(detail.FirstPlayUtc), Day(detail.LastPlayUtc),
+        DashboardViews.Day(detail.FirstPlayUtc, zone) ?? "", DashboardViews.Day(detail.LastPlayUtc, zone) ?? "",
         new ChartSeries("Minutes", detail.PerMonth.Starts.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList(), detail.PerMonth.Minutes),
         detail.TopTracks.Select(t => DashboardViews.Row(t, compared: false, TopKind.Tracks)).ToList(),
-        detail.OnRepeat.Select(w => $"Week of {w.Monday.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}: {w.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays, {w.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min").ToList());
+        detail.OnRepeat.Select(w => $"Week of {DashboardViews.Date(w.Monday)}: {w.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays, {w.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min").ToList());
     }
 }

@@ -38,7 +38,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     /// </summary>
     public string Version()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), data.Zone).DateTime);
+        var today = LocalDays.Today(time, data.Zone);
         return $"{data.Version()}.{today.DayNumber}.{_streamMs}.{_sessionGapSeconds}.{data.Zone.Id}";
     }
 
@@ -50,8 +50,8 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         {
             return [];
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), snapshot.Zone).DateTime);
-        return DashboardPeriods.Presets(today, Day(snapshot.LocalDay[0]).Year);
+        var today = LocalDays.Today(time, snapshot.Zone);
+        return DashboardPeriods.Presets(today, LocalDays.ToDate(snapshot.LocalDay[0]).Year);
     }
 
     public async Task<OverviewPanel> OverviewAsync(ListeningPeriod period, CancellationToken cancellationToken)
@@ -95,7 +95,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             var barStart = step switch
             {
                 TimeStep.Day => day,
-                TimeStep.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+                TimeStep.Week => LocalDays.MondayOf(day),
                 _ => new DateOnly(day.Year, day.Month, 1),
             };
             if (starts.Count == 0 || starts[^1] != barStart)
@@ -105,7 +105,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             barOfDay[d] = starts.Count - 1;
         }
         var ms = new long[starts.Count];
-        var offset = firstDay.DayNumber - UnixEpochDay;
+        var offset = LocalDays.FromDate(firstDay);
         for (var i = start; i < end; i++)
         {
             var d = snapshot.LocalDay[i] - offset;
@@ -203,7 +203,7 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     public async Task<StreaksPanel> StreaksAsync(ListeningPeriod period, CancellationToken cancellationToken)
     {
         var snapshot = await data.CurrentAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), snapshot.Zone).DateTime);
+        var today = LocalDays.Today(time, snapshot.Zone);
         return cache.GetOrAdd(snapshot.Version, $"streaks-{today.DayNumber}", period, 0, () =>
         {
             var (start, end) = Range(snapshot, period);
@@ -373,8 +373,8 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
     /// <summary>The period's days, cut to the days with plays at either end where the period reaches past them.</summary>
     private static (DateOnly First, DateOnly Last) Bounds(ListeningSnapshot snapshot, ListeningPeriod period, int start, int end)
     {
-        var firstPlayed = Day(snapshot.LocalDay[start]);
-        var lastPlayed = Day(snapshot.LocalDay[end - 1]);
+        var firstPlayed = LocalDays.ToDate(snapshot.LocalDay[start]);
+        var lastPlayed = LocalDays.ToDate(snapshot.LocalDay[end - 1]);
         return (period.From is { } from && from > firstPlayed.AddYears(-1) ? from : firstPlayed,
                 period.To is { } to && to < lastPlayed.AddYears(1) ? to : lastPlayed);
     }
@@ -390,8 +390,4 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
         var (from, to) = period.ToUnixRange(snapshot.Zone);
         return snapshot.Range(from, to);
     }
-
-    private static readonly int UnixEpochDay = new DateOnly(1970, 1, 1).DayNumber;
-
-    private static DateOnly Day(int localDay) => DateOnly.FromDayNumber(UnixEpochDay + localDay);
 }

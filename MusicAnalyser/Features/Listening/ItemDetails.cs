@@ -28,7 +28,6 @@ internal static class ItemDetailFinder
         var months = new Dictionary<DateOnly, long>();
         var tracks = new Dictionary<int, (long, long)>();
         var weeks = new Dictionary<DateOnly, (int, long)>();
-        var epoch = new DateOnly(1970, 1, 1).DayNumber;
         for (var i = 0; i < data.Count; i++)
         {
             var track = data.Track[i];
@@ -43,12 +42,12 @@ internal static class ItemDetailFinder
             streams += isStream ? 1 : 0;
             first ??= data.EndedAt[i];
             last = data.EndedAt[i];
-            var day = DateOnly.FromDayNumber(epoch + data.LocalDay[i]);
+            var day = LocalDays.ToDate(data.LocalDay[i]);
             var month = new DateOnly(day.Year, day.Month, 1);
             months[month] = months.GetValueOrDefault(month) + played;
             var (trackMs, trackStreams) = tracks.GetValueOrDefault(track);
             tracks[track] = (trackMs + played, trackStreams + (isStream ? 1 : 0));
-            var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            var monday = LocalDays.MondayOf(day);
             var (weekPlays, weekMs) = weeks.GetValueOrDefault(monday);
             weeks[monday] = (weekPlays + 1, weekMs + played);
         }

@@ -29,7 +29,7 @@ internal static class StreakFinder
             previous = day;
             if (best is null || day - runStart + 1 > best.Days)
             {
-                best = new DayRun(day - runStart + 1, Day(runStart), Day(day));
+                best = new DayRun(day - runStart + 1, LocalDays.ToDate(runStart), LocalDays.ToDate(day));
             }
         }
         return best;
@@ -43,7 +43,7 @@ internal static class StreakFinder
             return null;
         }
         var last = data.LocalDay[data.Count - 1];
-        var todayNumber = today.DayNumber - EpochDay;
+        var todayNumber = LocalDays.FromDate(today);
         if (last < todayNumber - 1)
         {
             return null;
@@ -53,10 +53,6 @@ internal static class StreakFinder
         {
             first = Math.Min(first, data.LocalDay[i]);
         }
-        return new DayRun(last - first + 1, Day(first), Day(last));
+        return new DayRun(last - first + 1, LocalDays.ToDate(first), LocalDays.ToDate(last));
     }
-
-    private static readonly int EpochDay = new DateOnly(1970, 1, 1).DayNumber;
-
-    private static DateOnly Day(int localDay) => DateOnly.FromDayNumber(EpochDay + localDay);
 }

@@ -22,7 +22,7 @@ public sealed class SpotifyStatus(
     public SpotifyStatusReport Report()
     {
         var zone = listening.Value.ResolveZone();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var today = LocalDays.Today(time, zone);
         using var db = database.Open();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Plays WHERE Source = 3 AND EndedAt >= $from";
