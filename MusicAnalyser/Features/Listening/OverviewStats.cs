@@ -6,8 +6,6 @@ namespace MusicAnalyser.Features.Listening;
 
 public sealed record ArtistTotal(string Name, double Minutes, long Plays);
 
-public sealed record MonthTotal(int Year, int Month, double Minutes);
-
 public sealed record Overview(
     long Plays,
     double Minutes,
@@ -15,15 +13,14 @@ public sealed record Overview(
     long Artists,
     DateTimeOffset? FirstPlay,
     DateTimeOffset? LastPlay,
-    IReadOnlyList<ArtistTotal> TopArtists,
-    IReadOnlyList<MonthTotal> MinutesPerMonth)
+    IReadOnlyList<ArtistTotal> TopArtists)
 {
     public bool IsEmpty => Plays == 0;
     public double Hours => Minutes / 60;
 }
 
 /// <summary>
-/// Totals, top artists and minutes per month of music (never podcasts, audiobooks or video) for a period.
+/// Totals and top artists of music (never podcasts, audiobooks or video) for a period.
 /// Raw SQL over the play identity index, which leads with EndedAt and carries MsPlayed and Kind.
 /// </summary>
 public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOptions> options)
@@ -69,34 +66,7 @@ public sealed class OverviewStats(SqliteDatabase database, IOptions<ListeningOpt
             .ToList();
         var minutes = ms / 60000.0;
         var artists = perArtist.Count;
-
-        var months = first is null ? [] : MinutesPerMonth(connection, first.Value, last!.Value, from, to);
-        return new Overview(plays, Math.Round(minutes, 2), tracks, artists, first, last, top, months);
-    }
-
-    private List<MonthTotal> MinutesPerMonth(SqliteConnection connection, DateTimeOffset first, DateTimeOffset last, long from, long to)
-    {
-        // Month boundaries are computed here in the listener's zone (SQLite knows no time zones) and handed
-        // to SQL as a VALUES table; each month is then one range scan of the index.
-        var months = new List<(int Year, int Month, long Start, long End)>();
-        for (var m = new DateOnly(first.Year, first.Month, 1); m <= DateOnly.FromDateTime(last.DateTime); m = m.AddMonths(1))
-        {
-            months.Add((m.Year, m.Month, Math.Max(from, ListeningPeriod.StartOfDay(m, _zone)), Math.Min(to, ListeningPeriod.StartOfDay(m.AddMonths(1), _zone))));
-        }
-        var values = string.Join(",", months.Select((m, i) => $"({i},{m.Start},{m.End})"));
-        using var command = Command(connection, $"""
-            WITH months(i, s, e) AS (VALUES {values})
-            SELECT months.i, IFNULL((SELECT SUM(p.MsPlayed) FROM Plays p WHERE p.EndedAt >= months.s AND p.EndedAt < months.e AND p.Kind = 1), 0)
-            FROM months ORDER BY months.i
-            """, from, to);
-        var result = new List<MonthTotal>(months.Count);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var month = months[reader.GetInt32(0)];
-            result.Add(new MonthTotal(month.Year, month.Month, Math.Round(reader.GetInt64(1) / 60000.0, 1)));
-        }
-        return result;
+        return new Overview(plays, Math.Round(minutes, 2), tracks, artists, first, last, top);
     }
 
     private DateTimeOffset ToLocal(long unixSeconds) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds(unixSeconds), _zone);
