@@ -20,6 +20,7 @@ public sealed class SpotifyConnectTests(Chromium chromium)
         {
             access_token = "access-1", token_type = "Bearer", expires_in = 3600, refresh_token = "refresh-1", scope = SpotifyAuthorization.Scopes,
         }));
+        accounts.On("GET", "/v1/me", FakeResponse.Json(new { id = "jane.doe", display_name = "Jane Doe" }));
         return accounts;
     }
 
@@ -27,7 +28,11 @@ public sealed class SpotifyConnectTests(Chromium chromium)
     public async Task A_person_enters_their_client_id_connects_through_spotify_and_can_disconnect()
     {
         await using var accounts = await ApprovingAccountsAsync();
-        await using var app = new TestApp(new Dictionary<string, string?> { ["MusicAnalyser:Spotify:AccountsBaseUrl"] = accounts.BaseAddress.ToString() });
+        await using var app = new TestApp(new Dictionary<string, string?>
+        {
+            ["MusicAnalyser:Spotify:AccountsBaseUrl"] = accounts.BaseAddress.ToString(),
+            ["MusicAnalyser:Spotify:ApiBaseUrl"] = accounts.BaseAddress.ToString(),
+        });
         await using var tab = await chromium.OpenAsync(app.BaseAddress);
         var page = tab.Page;
 
@@ -40,7 +45,8 @@ public sealed class SpotifyConnectTests(Chromium chromium)
 
         await Expect(page).ToHaveURLAsync(new Regex("/Settings$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Spotify is connected.");
-        await Expect(page.GetByText("Connected.", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Connected as Jane Doe (jane.doe).", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Equal("Bearer access-1", Assert.Single(accounts.RequestsTo("GET", "/v1/me")).Header("Authorization"));
         var authorize = Assert.Single(accounts.RequestsTo("GET", "/authorize"));
         Assert.Equal(("my-client-id", "S256"), (authorize.Query("client_id"), authorize.Query("code_challenge_method")));
         Assert.Equal("approved-code", Assert.Single(accounts.RequestsTo("POST", "/api/token")).Form("code"));

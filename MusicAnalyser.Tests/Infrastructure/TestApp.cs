@@ -36,6 +36,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // Keep test output to what went wrong.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // Never the real Spotify: a test that talks to it points these at its fake; anything else is refused at once.
+            ["MusicAnalyser:Spotify:AccountsBaseUrl"] = "http://127.0.0.1:9/",
+            ["MusicAnalyser:Spotify:ApiBaseUrl"] = "http://127.0.0.1:9/",
+            ["MusicAnalyser:Spotify:RetryDelay"] = "00:00:00.010",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -282,6 +282,7 @@ public sealed class DashboardStatsTests : IDisposable
             INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 1 FROM Artists WHERE Name = 'Rocker';
             INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 2 FROM Artists WHERE Name = 'Rocker';
             INSERT INTO ArtistGenres (ArtistId, GenreId) SELECT Id, 3 FROM Artists WHERE Name = 'Crooner';
+            INSERT INTO DataCounters (Name, Value) VALUES ('spotify-metadata', 1);
             SELECT 0;
             """);
         var after = await stats.GenresAsync(ListeningPeriod.AllTime, 10, TestContext.Current.CancellationToken);

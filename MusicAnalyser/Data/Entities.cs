@@ -62,6 +62,12 @@ public sealed class Artist
     public int Id { get; set; }
     public required string Name { get; set; }
     public string? SpotifyId { get; set; }
+
+    /// <summary>Spotify's picture of the artist (about 300 px), from its metadata.</summary>
+    public string? ImageUrl { get; set; }
+
+    /// <summary>When Spotify's metadata (genres, image) was fetched, or found missing; null while it is still to fetch.</summary>
+    public DateTime? MetadataAt { get; set; }
     public List<TrackArtist> Tracks { get; } = [];
 }
 
@@ -88,6 +94,9 @@ public sealed class Album
     public int? ArtistId { get; set; }
     public Artist? Artist { get; set; }
     public string? SpotifyId { get; set; }
+
+    /// <summary>The album cover (about 300 px), from Spotify's metadata.</summary>
+    public string? ImageUrl { get; set; }
 }
 
 public sealed class Track
@@ -103,6 +112,11 @@ public sealed class Track
     public Artist? Artist { get; set; }
     public int? AlbumId { get; set; }
     public Album? Album { get; set; }
+    public int? DurationMs { get; set; }
+    public string? Isrc { get; set; }
+
+    /// <summary>When Spotify's metadata was fetched (by a poll or the backfill), or found missing; null while it is still to fetch.</summary>
+    public DateTime? MetadataAt { get; set; }
     public List<TrackArtist> Artists { get; } = [];
 }
 
@@ -114,6 +128,41 @@ public sealed class TrackArtist
     public int ArtistId { get; set; }
     public Artist? Artist { get; set; }
     public int Position { get; set; }
+}
+
+/// <summary>What a live-captured play was started from (a playlist, album, artist ...), stored once.</summary>
+public sealed class PlayContext
+{
+    public int Id { get; set; }
+
+    /// <summary>"playlist", "album", "artist", "show" ...</summary>
+    public required string Type { get; set; }
+    public required string Uri { get; set; }
+}
+
+/// <summary>
+/// The context of a play, for the plays that have one (only the Web API gives it). Kept beside Plays so that
+/// the many exported plays pay nothing for it.
+/// </summary>
+public sealed class PlayContextLink
+{
+    public long PlayId { get; set; }
+    public Play? Play { get; set; }
+    public int ContextId { get; set; }
+    public PlayContext? Context { get; set; }
+}
+
+/// <summary>
+/// A counter that moves when something outside the plays changes (Spotify metadata: genres, images), so the
+/// dashboard's data version, and with it every cached fragment, moves too.
+/// </summary>
+public sealed class DataCounter
+{
+    /// <summary>Moves whenever Spotify metadata (genres, pictures, credits) is written.</summary>
+    public const string SpotifyMetadata = "spotify-metadata";
+
+    public required string Name { get; set; }
+    public long Value { get; set; }
 }
 
 public sealed class Show

@@ -20,6 +20,9 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
     public DbSet<Platform> Platforms => Set<Platform>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Reason> Reasons => Set<Reason>();
+    public DbSet<PlayContext> PlayContexts => Set<PlayContext>();
+    public DbSet<PlayContextLink> PlayContextLinks => Set<PlayContextLink>();
+    public DbSet<DataCounter> DataCounters => Set<DataCounter>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
@@ -52,6 +55,7 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
         {
             artist.HasIndex(a => a.Name).IsUnique();
             artist.HasIndex(a => a.SpotifyId).IsUnique();
+            artist.Property(a => a.MetadataAt).HasConversion(UnixSeconds);
         });
         modelBuilder.Entity<Genre>().HasIndex(g => g.Name).IsUnique();
         modelBuilder.Entity<ArtistGenre>(genre =>
@@ -70,7 +74,18 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
             track.HasIndex(t => new { t.ArtistId, t.Name });
             track.HasIndex(t => t.AlbumId);
             track.HasOne(t => t.Artist).WithMany().HasForeignKey(t => t.ArtistId);
+            track.Property(t => t.MetadataAt).HasConversion(UnixSeconds);
         });
+        modelBuilder.Entity<PlayContext>().HasIndex(c => c.Uri).IsUnique();
+        modelBuilder.Entity<PlayContextLink>(link =>
+        {
+            link.HasKey(l => l.PlayId);
+            link.HasIndex(l => l.ContextId);
+            // An export replacing a captured play takes its context over first (CapturedPlayReconciler); any other deleted play takes its link along.
+            link.HasOne(l => l.Play).WithOne().HasForeignKey<PlayContextLink>(l => l.PlayId).OnDelete(DeleteBehavior.Cascade);
+            link.HasOne(l => l.Context).WithMany().HasForeignKey(l => l.ContextId);
+        });
+        modelBuilder.Entity<DataCounter>().HasKey(c => c.Name);
         modelBuilder.Entity<TrackArtist>(credit =>
         {
             credit.HasKey(c => new { c.TrackId, c.Position });

@@ -26,6 +26,9 @@ namespace MusicAnalyser.Data.Migrations
                     b.Property<int?>("ArtistId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImageUrl")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -48,6 +51,12 @@ namespace MusicAnalyser.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MetadataAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -152,6 +161,19 @@ namespace MusicAnalyser.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Countries");
+                });
+
+            modelBuilder.Entity("MusicAnalyser.Data.DataCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataCounters");
                 });
 
             modelBuilder.Entity("MusicAnalyser.Data.Episode", b =>
@@ -365,6 +387,43 @@ namespace MusicAnalyser.Data.Migrations
                     b.ToTable("Plays");
                 });
 
+            modelBuilder.Entity("MusicAnalyser.Data.PlayContext", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uri")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uri")
+                        .IsUnique();
+
+                    b.ToTable("PlayContexts");
+                });
+
+            modelBuilder.Entity("MusicAnalyser.Data.PlayContextLink", b =>
+                {
+                    b.Property<long>("PlayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContextId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlayId");
+
+                    b.HasIndex("ContextId");
+
+                    b.ToTable("PlayContextLinks");
+                });
+
             modelBuilder.Entity("MusicAnalyser.Data.Reason", b =>
                 {
                     b.Property<int>("Id")
@@ -417,6 +476,15 @@ namespace MusicAnalyser.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArtistId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Isrc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MetadataAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -567,6 +635,25 @@ namespace MusicAnalyser.Data.Migrations
                     b.Navigation("ReasonStart");
 
                     b.Navigation("Track");
+                });
+
+            modelBuilder.Entity("MusicAnalyser.Data.PlayContextLink", b =>
+                {
+                    b.HasOne("MusicAnalyser.Data.PlayContext", "Context")
+                        .WithMany()
+                        .HasForeignKey("ContextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MusicAnalyser.Data.Play", "Play")
+                        .WithOne()
+                        .HasForeignKey("MusicAnalyser.Data.PlayContextLink", "PlayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Context");
+
+                    b.Navigation("Play");
                 });
 
             modelBuilder.Entity("MusicAnalyser.Data.Track", b =>

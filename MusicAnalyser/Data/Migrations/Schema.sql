@@ -209,3 +209,43 @@ VALUES ('20261124083710_Genres', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Tracks" ADD "DurationMs" INTEGER NULL;
+
+ALTER TABLE "Tracks" ADD "Isrc" TEXT NULL;
+
+ALTER TABLE "Tracks" ADD "MetadataAt" INTEGER NULL;
+
+ALTER TABLE "Artists" ADD "ImageUrl" TEXT NULL;
+
+ALTER TABLE "Artists" ADD "MetadataAt" INTEGER NULL;
+
+ALTER TABLE "Albums" ADD "ImageUrl" TEXT NULL;
+
+CREATE TABLE "DataCounters" (
+    "Name" TEXT NOT NULL CONSTRAINT "PK_DataCounters" PRIMARY KEY,
+    "Value" INTEGER NOT NULL
+);
+
+CREATE TABLE "PlayContexts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PlayContexts" PRIMARY KEY AUTOINCREMENT,
+    "Type" TEXT NOT NULL,
+    "Uri" TEXT NOT NULL
+);
+
+CREATE TABLE "PlayContextLinks" (
+    "PlayId" INTEGER NOT NULL CONSTRAINT "PK_PlayContextLinks" PRIMARY KEY,
+    "ContextId" INTEGER NOT NULL,
+    CONSTRAINT "FK_PlayContextLinks_PlayContexts_ContextId" FOREIGN KEY ("ContextId") REFERENCES "PlayContexts" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_PlayContextLinks_Plays_PlayId" FOREIGN KEY ("PlayId") REFERENCES "Plays" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_PlayContextLinks_ContextId" ON "PlayContextLinks" ("ContextId");
+
+CREATE UNIQUE INDEX "IX_PlayContexts_Uri" ON "PlayContexts" ("Uri");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261124093014_SpotifyMetadata', '10.0.15');
+
+COMMIT;
+

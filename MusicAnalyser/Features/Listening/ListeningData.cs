@@ -91,14 +91,13 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
     {
         // Imports always record their files, and plays are only ever added with a new rowid: the two together
         // move on every change (reconciliation deletes happen inside an import, which adds a file record).
-        // Genres arrive apart from plays (Spotify metadata): a checksum of who has which genre, and of the genre
-        // names, is part of the version too.
+        // Spotify metadata (genres, pictures) arrives apart from plays: its writers move a counter, part of the version too.
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT IFNULL((SELECT MAX(Id) FROM ImportFiles), 0) || '.' || IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'Plays'), 0)
-                   || '.' || (SELECT COUNT(*) || ':' || total(ArtistId * 1000003 + GenreId) FROM ArtistGenres)
-                   || '.' || (SELECT COUNT(*) || ':' || total(length(Name) * 31 + Id) FROM Genres)
+                   || '.' || IFNULL((SELECT Value FROM DataCounters WHERE Name = $metadata), 0)
             """;
+        command.Parameters.AddWithValue("$metadata", DataCounter.SpotifyMetadata);
         return (string)command.ExecuteScalar()!;
     }
 

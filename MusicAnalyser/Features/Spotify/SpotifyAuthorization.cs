@@ -99,7 +99,7 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
                 store.Save(tokens with { NeedsReconnect = true });
                 throw new SpotifyReconnectRequiredException("Spotify no longer accepts this connection (revoked, or older than six months). Connect again.");
             }
-            var saved = Tokens(refreshed, tokens.RefreshToken);
+            var saved = Tokens(refreshed, tokens.RefreshToken) with { Profile = tokens.Profile };
             store.Save(saved);
             return saved.AccessToken;
         }

@@ -11,4 +11,7 @@ public sealed class SpotifyConnection(SpotifyTokenStore tokens)
         { NeedsReconnect: true } => SpotifyConnectionState.NeedsReconnect,
         _ => SpotifyConnectionState.Connected,
     };
+
+    /// <summary>Whose account it is, once Spotify has said.</summary>
+    public SpotifyProfile? Profile => tokens.Read()?.Profile;
 }

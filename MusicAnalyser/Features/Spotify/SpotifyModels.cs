@@ -4,7 +4,12 @@ namespace MusicAnalyser.Features.Spotify;
 
 // The parts of Spotify Web API answers the app uses (snake_case on the wire).
 
-public sealed record SpotifyImage(string Url, int? Width, int? Height);
+public sealed record SpotifyImage(string Url, int? Width, int? Height)
+{
+    /// <summary>The picture to show: the one nearest 300 px wide (Spotify lists 640, 300 and 64 px versions).</summary>
+    public static string? Pick(IReadOnlyList<SpotifyImage>? images) =>
+        images?.OrderBy(i => Math.Abs((i.Width ?? 300) - 300)).FirstOrDefault()?.Url;
+}
 
 public sealed record SpotifyArtistRef(string Id, string Name);
 
@@ -16,6 +21,21 @@ public sealed record SpotifyTrack(string Id, string Name, int DurationMs, IReadO
 
 public sealed record SpotifyContext(string? Type, string? Uri);
 
+/// <summary>A full artist (<c>GET /v1/artists/{id}</c>): the genres and picture exports lack.</summary>
+public sealed record SpotifyArtist(string Id, string Name, IReadOnlyList<string>? Genres, IReadOnlyList<SpotifyImage>? Images);
+
+/// <summary>Who is connected (<c>GET /v1/me</c>).</summary>
+public sealed record SpotifyProfile(string Id, string? DisplayName)
+{
+    public string Describe() => string.IsNullOrWhiteSpace(DisplayName) || DisplayName == Id ? Id : $"{DisplayName} ({Id})";
+}
+
+/// <summary><c>GET /v1/tracks?ids=</c> (extended access only): one entry per id asked, null for an unknown id.</summary>
+public sealed record SpotifyTracks(IReadOnlyList<SpotifyTrack?> Tracks);
+
+/// <summary><c>GET /v1/artists?ids=</c> (extended access only): one entry per id asked, null for an unknown id.</summary>
+public sealed record SpotifyArtists(IReadOnlyList<SpotifyArtist?> Artists);
+
 public sealed record PlayHistoryItem(SpotifyTrack Track, DateTimeOffset PlayedAt, SpotifyContext? Context);
 
 public sealed record SpotifyCursors(string? After, string? Before);
@@ -26,4 +46,8 @@ public sealed record RecentlyPlayedPage(IReadOnlyList<PlayHistoryItem> Items, Sp
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(RecentlyPlayedPage))]
 [JsonSerializable(typeof(SpotifyTrack))]
+[JsonSerializable(typeof(SpotifyArtist))]
+[JsonSerializable(typeof(SpotifyProfile))]
+[JsonSerializable(typeof(SpotifyTracks))]
+[JsonSerializable(typeof(SpotifyArtists))]
 internal sealed partial class SpotifyJsonContext : JsonSerializerContext;

@@ -22,7 +22,7 @@ public sealed class SpotifyPollStatus
 /// asked and the reason is kept for the Status page.
 /// </summary>
 public sealed class SpotifyPoller(
-    SpotifyAuthorization authorization, SpotifyApiClient api, SpotifyPlayRecorder recorder, SpotifyPollStatus status,
+    SpotifyAuthorization authorization, SpotifyAccount account, SpotifyApiClient api, SpotifyPlayRecorder recorder, SpotifyPollStatus status,
     IOptions<StorageOptions> storage, TimeProvider time, ILogger<SpotifyPoller> logger)
 {
     private string CursorPath => Path.Combine(storage.Value.DataDirectory, "spotify-cursor.txt");
@@ -39,6 +39,7 @@ public sealed class SpotifyPoller(
             {
                 await File.WriteAllTextAsync(CursorPath, cursor.ToString(CultureInfo.InvariantCulture), cancellationToken);
             }
+            await account.EnsureProfileAsync(token, cancellationToken);
             status.LastAdded = outcome.Added;
             status.AddedSinceStart += outcome.Added;
             status.MayHaveMissedPlays = page.Items.Count >= 50;

@@ -23,7 +23,10 @@ public static class SpotifyServices
         services.AddSingleton<SpotifyConnection>();
         services.AddSingleton<SpotifyPlayRecorder>();
         services.AddSingleton<SpotifyPollStatus>();
+        services.AddTransient<SpotifyAccount>();
         services.AddTransient<SpotifyPoller>();
+        services.AddSingleton<SpotifyMetadataStatus>();
+        services.AddTransient<SpotifyMetadataBackfill>();
         services.AddSingleton<SpotifyStatus>();
         // Token encryption keys beside the database: a container keeps them in its data volume across restarts.
         services.AddDataProtection().SetApplicationName("MusicAnalyser");
@@ -72,7 +75,7 @@ public static class SpotifyServices
                         return ValueTask.CompletedTask;
                     },
                 });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(20));
+                pipeline.AddTimeout(options.RequestTimeout);
             });
         return services;
     }
@@ -80,12 +83,15 @@ public static class SpotifyServices
     /// <summary>The background poll (web app only: the command line schedules nothing).</summary>
     public static IServiceCollection AddSpotifyPolling(this IServiceCollection services, IConfiguration configuration)
     {
-        var interval = configuration.GetSection(SpotifyOptions.Section).Get<SpotifyOptions>()?.PollInterval ?? TimeSpan.FromMinutes(1);
+        var spotify = configuration.GetSection(SpotifyOptions.Section).Get<SpotifyOptions>() ?? new SpotifyOptions();
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<SpotifyPollJob>(job => job.WithIdentity(SpotifyPollJob.Key));
             quartz.AddTrigger(trigger => trigger.ForJob(SpotifyPollJob.Key).StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
+                .WithSimpleSchedule(schedule => schedule.WithInterval(spotify.PollInterval).RepeatForever()));
+            quartz.AddJob<SpotifyMetadataJob>(job => job.WithIdentity(SpotifyMetadataJob.Key));
+            quartz.AddTrigger(trigger => trigger.ForJob(SpotifyMetadataJob.Key).StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(spotify.MetadataInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -6,17 +6,22 @@ using MusicAnalyser.Data;
 
 namespace MusicAnalyser.Features.Spotify;
 
-/// <summary>The tokens Spotify gave; <see cref="NeedsReconnect"/> once it refused the refresh token (revoked, or six months old).</summary>
-public sealed record SpotifyTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scope, bool NeedsReconnect = false);
+/// <summary>
+/// The tokens Spotify gave and whose they are; <see cref="NeedsReconnect"/> once it refused the refresh token
+/// (revoked, or six months old).
+/// </summary>
+public sealed record SpotifyTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scope, bool NeedsReconnect = false, SpotifyProfile? Profile = null);
 
 /// <summary>
 /// Keeps the tokens in the data folder, encrypted with ASP.NET Core Data Protection (its keys live in the
-/// data folder too, so a container keeps them across restarts). Nothing else of Spotify's is secret.
+/// data folder too, so a container keeps them across restarts). Nothing else of Spotify's is secret. Every
+/// page asks whether Spotify is connected: the decrypted tokens are kept until the file changes.
 /// </summary>
 public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptions<StorageOptions> storage)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("MusicAnalyser.Spotify.Tokens");
     private readonly Lock _lock = new();
+    private (DateTime WrittenAt, SpotifyTokens Tokens)? _read;
 
     private string FilePath => Path.Combine(storage.Value.DataDirectory, "spotify-tokens.bin");
 
@@ -28,8 +33,14 @@ public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptio
             {
                 return null;
             }
-            var json = _protector.Unprotect(File.ReadAllBytes(FilePath));
-            return JsonSerializer.Deserialize(json, TokensJsonContext.Default.SpotifyTokens);
+            var writtenAt = File.GetLastWriteTimeUtc(FilePath);
+            if (_read is { } read && read.WrittenAt == writtenAt)
+            {
+                return read.Tokens;
+            }
+            var tokens = JsonSerializer.Deserialize(_protector.Unprotect(File.ReadAllBytes(FilePath)), TokensJsonContext.Default.SpotifyTokens)!;
+            _read = (writtenAt, tokens);
+            return tokens;
         }
     }
 
@@ -41,6 +52,7 @@ public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptio
             var temporary = FilePath + ".new";
             File.WriteAllBytes(temporary, _protector.Protect(JsonSerializer.SerializeToUtf8Bytes(tokens, TokensJsonContext.Default.SpotifyTokens)));
             File.Move(temporary, FilePath, overwrite: true);
+            _read = (File.GetLastWriteTimeUtc(FilePath), tokens);
         }
     }
 
@@ -50,6 +62,7 @@ public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptio
         lock (_lock)
         {
             File.Delete(FilePath);
+            _read = null;
         }
     }
 }

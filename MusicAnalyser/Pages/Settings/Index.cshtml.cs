@@ -11,6 +11,7 @@ public sealed class IndexModel(SpotifyApp app, SpotifyAuthorization authorizatio
     [BindProperty] public string? ClientSecret { get; set; }
 
     public SpotifyConnectionState State { get; private set; }
+    public string? ConnectedAs { get; private set; }
     public Uri RedirectUri { get; private set; } = null!;
     public bool HasSecret { get; private set; }
 
@@ -22,6 +23,7 @@ public sealed class IndexModel(SpotifyApp app, SpotifyAuthorization authorizatio
         ClientId = current.ClientId;
         HasSecret = !string.IsNullOrEmpty(current.ClientSecret);
         State = connection.State;
+        ConnectedAs = connection.Profile?.Describe();
         RedirectUri = redirect.For(Request);
     }
 

@@ -5,7 +5,7 @@ using MusicAnalyser.Features.Spotify;
 namespace MusicAnalyser.Pages.Spotify;
 
 /// <summary>Where Spotify sends the person back after they approved (or declined) the app.</summary>
-public sealed class CallbackModel(SpotifyAuthorization authorization) : PageModel
+public sealed class CallbackModel(SpotifyAccount account) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -18,7 +18,7 @@ public sealed class CallbackModel(SpotifyAuthorization authorization) : PageMode
         }
         try
         {
-            await authorization.CompleteAsync(code, state, cancellationToken);
+            await account.ConnectAsync(code, state, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
