@@ -106,6 +106,19 @@ public sealed class FakeHttpServer : IAsyncDisposable
                 $"Routes: {(_routes.IsEmpty ? "none" : string.Join(", ", _routes.Keys.Order(StringComparer.Ordinal)))}.",
                 "text/plain; charset=utf-8");
 
+        if (response.Delay > TimeSpan.Zero)
+        {
+            // A client that gives up first closes the connection: the wait ends there too.
+            try
+            {
+                await Task.Delay(response.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicAnalyser.Data;
 using MusicAnalyser.Features.Import;
 using MusicAnalyser.Features.Listening;
+using MusicAnalyser.Features.Spotify;
 using MusicAnalyser.Tests.Infrastructure;
 
 namespace MusicAnalyser.Tests.Import;
@@ -38,7 +39,7 @@ public sealed class ImportedDatabase : IDisposable
         services.AddLogging();
         services.AddSingleton(now is { } fixedNow ? new FixedTime(fixedNow) : TimeProvider.System);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
-        services.AddData().AddImport().AddListening();
+        services.AddData().AddImport().AddListening().AddSpotify();
         _services = services.BuildServiceProvider();
         _services.GetRequiredService<DatabaseMigrator>().Migrate();
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MusicAnalyser.Data;
@@ -23,7 +24,7 @@ public sealed class SpotifyPollerTests : IDisposable
         _otherData.Dispose();
     }
 
-    private ServiceProvider Services(FakeHttpServer spotify, bool connected = true)
+    private ServiceProvider Services(FakeHttpServer spotify, bool connected = true, string requestTimeout = "00:00:20")
     {
         var folder = connected ? _data.Path : _otherData.Path;
         var services = new ServiceCollection();
@@ -37,6 +38,7 @@ public sealed class SpotifyPollerTests : IDisposable
             ["MusicAnalyser:Spotify:ApiBaseUrl"] = spotify.BaseAddress.ToString(),
             ["MusicAnalyser:Spotify:AccountsBaseUrl"] = spotify.BaseAddress.ToString(),
             ["MusicAnalyser:Spotify:RetryDelay"] = "00:00:00.020",
+            ["MusicAnalyser:Spotify:RequestTimeout"] = requestTimeout,
         }).Build());
         services.AddData().AddImport().AddListening().AddSpotify();
         var provider = services.BuildServiceProvider();
@@ -48,12 +50,25 @@ public sealed class SpotifyPollerTests : IDisposable
         return provider;
     }
 
-    private static long MusicPlays(ServiceProvider services)
+    private static long MusicPlays(ServiceProvider services) => Scalar(services, "SELECT COUNT(*) FROM Plays WHERE Kind = 1");
+
+    private static long Scalar(ServiceProvider services, string sql)
     {
         using var connection = services.GetRequiredService<SqliteDatabase>().Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Plays WHERE Kind = 1";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The generated recently-played page with every play started from one playlist.</summary>
+    private static async Task<string> PageFromPlaylistAsync(string export)
+    {
+        var page = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken))!;
+        foreach (var item in page["items"]!.AsArray())
+        {
+            item!["context"] = new JsonObject { ["type"] = "playlist", ["uri"] = "spotify:playlist:37i9dQZF1DXcBWIGoYBM5M" };
+        }
+        return page.ToJsonString();
     }
 
     [Fact]
@@ -79,6 +94,58 @@ public sealed class SpotifyPollerTests : IDisposable
         Assert.Equal(cursor, requests[1].Query("after"));
         var overview = await services.GetRequiredService<DashboardStats>().OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
         Assert.Equal(50, overview.Current.Plays);
+        Assert.Equal(0, Scalar(services, "SELECT COUNT(*) FROM Tracks WHERE DurationMs IS NULL OR Isrc IS NULL OR MetadataAt IS NULL"));
+        Assert.Equal(0, Scalar(services, "SELECT COUNT(*) FROM Albums WHERE ImageUrl NOT LIKE 'https://i.scdn.co/image/ab67616d00001e02%'"));
+    }
+
+    [Fact]
+    public async Task What_a_play_was_started_from_is_kept_and_survives_the_export_replacing_the_captured_copy()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(await PageFromPlaylistAsync(export)));
+        using var services = Services(spotify);
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+        var captured = Scalar(services, "SELECT COUNT(*) FROM PlayContextLinks l JOIN Plays p ON p.Id = l.PlayId WHERE p.Source = 3");
+
+        var summary = services.GetRequiredService<ImportService>()
+            .Import([Path.Combine(export, "Spotify Extended Streaming History")], "test", new ImportProgress(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(50, captured);
+        Assert.Equal(50, summary.Replaced);
+        Assert.Equal(50, Scalar(services, "SELECT COUNT(*) FROM PlayContextLinks l JOIN Plays p ON p.Id = l.PlayId WHERE p.Source = 1"));
+        Assert.Equal(0, Scalar(services, "SELECT COUNT(*) FROM Plays WHERE Source = 3"));
+        Assert.Equal(1, Scalar(services, "SELECT COUNT(*) FROM PlayContexts WHERE Type = 'playlist'"));
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_given_up_and_asked_again_and_its_plays_are_stored_once()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        var page = FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken));
+        spotify.On("GET", RecentlyPlayed, page.After(TimeSpan.FromSeconds(5)), page);
+        using var services = Services(spotify, requestTimeout: "00:00:00.300");
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(2, spotify.RequestsTo("GET", RecentlyPlayed).Count);
+        Assert.Equal(50, MusicPlays(services));
+    }
+
+    [Fact]
+    public async Task A_spotify_that_stays_slow_stores_nothing_and_says_so()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json("""{"items":[],"cursors":null,"next":null}""").After(TimeSpan.FromSeconds(5)));
+        using var services = Services(spotify, requestTimeout: "00:00:00.100");
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("could not be polled", services.GetRequiredService<SpotifyPollStatus>().LastError, StringComparison.Ordinal);
+        Assert.Equal(5, spotify.RequestsTo("GET", RecentlyPlayed).Count);
+        Assert.False(File.Exists(Path.Combine(_data.Path, "spotify-cursor.txt")));
     }
 
     [Fact]
