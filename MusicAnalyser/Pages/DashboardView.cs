@@ -18,10 +18,14 @@ public sealed record OverviewPanelView(string Url, IReadOnlyList<FigureView> Fig
 public sealed record OverTimeView(string Url, string Title, ChartSeries Series);
 
 /// <summary>One line of a top list: rank, name, figures, and the move since the period before.</summary>
-public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel, string? Link);
+public sealed record RankedRow(int Rank, string Name, string Figures, string? Move, string MoveLabel, string? Link, string? Picture = null);
 
 /// <summary>A top list panel: its element id, title, own URL, rows and paging links.</summary>
-public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl);
+public sealed record TopView(string Id, string Title, string Url, IReadOnlyList<RankedRow> Rows, string? PreviousUrl, string? NextUrl)
+{
+    /// <summary>Pictures have a column once any row has one; a list without Spotify metadata stays plain text.</summary>
+    public bool HasPictures => Rows.Any(r => r.Picture is not null);
+}
 
 /// <summary>One heatmap cell: its shade (0 to 1 of the busiest cell) and what it says on hover.</summary>
 public sealed record HeatCell(double Level, string Label);
@@ -135,7 +139,7 @@ public static class DashboardViews
 
     public static GenresView Genres(string url, IReadOnlyList<(string Genre, double Minutes)>? genres) => genres switch
     {
-        null => new GenresView(url, [], "Genres come from Spotify's data about artists, which exports do not include. They appear here once MusicAnalyser is connected to your Spotify account."),
+        null => new GenresView(url, [], "Genres come from Spotify's data about artists, which exports do not include. Once Spotify is connected (Settings), they are filled in in the background, most played artists first."),
         [] => new GenresView(url, [], "None of the artists played in this period has a genre yet."),
         _ => new GenresView(url, genres.Select((g, i) => new RankedRow(i + 1, g.Genre, $"{g.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min", null, "", null)).ToList(), null),
     };
@@ -186,7 +190,8 @@ public static class DashboardViews
             : $"{item.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min · {item.Streams.ToString("N0", CultureInfo.InvariantCulture)} streams",
         !compared ? null : item.PreviousRank is not { } before ? "new" : before == item.TiedRank ? "=" : before > item.TiedRank ? $"▲{before - item.TiedRank}" : $"▼{item.TiedRank - before}",
         !compared ? "" : item.PreviousRank is not { } was ? "not in the period before" : $"was {was}",
-        Link(kind, item.Id));
+        Link(kind, item.Id),
+        item.Picture);
 
     private static FigureView Figure(string label, double now, double? before) => new(label,
         now.ToString("N0", CultureInfo.InvariantCulture),
@@ -204,7 +209,7 @@ public sealed record ChartDataset(string Label, IReadOnlyList<double> Values);
 
 /// <summary>An artist's or a track's page.</summary>
 public sealed record ItemView(string Kind, string Name, IReadOnlyList<FigureView> Figures, string FirstPlay, string LastPlay,
-    ChartSeries PerMonth, IReadOnlyList<RankedRow> TopTracks, IReadOnlyList<string> OnRepeat)
+    ChartSeries PerMonth, IReadOnlyList<RankedRow> TopTracks, IReadOnlyList<string> OnRepeat, string? Picture)
 {
     public static ItemView From(ItemDetail detail, TimeZoneInfo zone)
     {
@@ -217,6 +222,7 @@ public sealed record ItemView(string Kind, string Name, IReadOnlyList<FigureView
         DashboardViews.Day(detail.FirstPlayUtc, zone) ?? "", DashboardViews.Day(detail.LastPlayUtc, zone) ?? "",
         new ChartSeries("Minutes", detail.PerMonth.Starts.Select(m => m.ToString("MMM yyyy", CultureInfo.InvariantCulture)).ToList(), detail.PerMonth.Minutes),
         detail.TopTracks.Select(t => DashboardViews.Row(t, compared: false, TopKind.Tracks)).ToList(),
-        detail.OnRepeat.Select(w => $"Week of {DashboardViews.Date(w.Monday)}: {w.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays, {w.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min").ToList());
+        detail.OnRepeat.Select(w => $"Week of {DashboardViews.Date(w.Monday)}: {w.Plays.ToString("N0", CultureInfo.InvariantCulture)} plays, {w.Minutes.ToString("N0", CultureInfo.InvariantCulture)} min").ToList(),
+        detail.Picture);
     }
 }

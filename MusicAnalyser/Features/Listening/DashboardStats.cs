@@ -21,7 +21,11 @@ public enum TopKind { Artists, Tracks, Albums }
 /// <see cref="TiedRank"/> and <see cref="PreviousRank"/> share places between equal figures, so that a move is
 /// only shown where the figures really differ (the displayed <see cref="Rank"/> orders ties by name).
 /// </summary>
-public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, long Streams, int? PreviousRank, int TiedRank = 0);
+public sealed record RankedItem(int Rank, int Id, string Name, double Minutes, long Streams, int? PreviousRank, int TiedRank = 0)
+{
+    /// <summary>Spotify's picture of the item (an artist's photo, a track's or album's cover), once known.</summary>
+    public string? Picture { get; init; }
+}
 
 /// <summary>The dashboard's statistics for a period, computed from the current <see cref="ListeningSnapshot"/>.</summary>
 public sealed class DashboardStats(ListeningData data, PanelCache cache, IOptions<ListeningOptions> options, TimeProvider time)
@@ -189,13 +193,16 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
             {
                 var ranked = scan.Tracks.OrderByDescending(t => t.Value.Ms).ThenBy(t => t.Key).Take(10).ToList();
                 var names = data.Names(TopKind.Tracks, ranked.Select(t => t.Key));
-                topTracks = ranked.Select((t, i) => new RankedItem(i + 1, t.Key, names.GetValueOrDefault(t.Key, ""), Math.Round(t.Value.Ms / 60000.0, 2), t.Value.Streams, null)).ToList();
+                var covers = data.Pictures(TopKind.Tracks, ranked.Select(t => t.Key));
+                topTracks = ranked.Select((t, i) => new RankedItem(i + 1, t.Key, names.GetValueOrDefault(t.Key, ""), Math.Round(t.Value.Ms / 60000.0, 2), t.Value.Streams, null)
+                    { Picture = covers.GetValueOrDefault(t.Key) }).ToList();
             }
             // On repeat: the weeks with the most plays, from two plays up.
             var onRepeat = scan.Weeks.Where(w => w.Value.Plays >= 2)
                 .OrderByDescending(w => w.Value.Plays).ThenByDescending(w => w.Value.Ms).ThenBy(w => w.Key)
                 .Take(5).Select(w => new RepeatWeek(w.Key, w.Value.Plays, Math.Round(w.Value.Ms / 60000.0, 1))).ToList();
-            return new ItemDetail(kind, id, name, scan.Plays, scan.Streams, Math.Round(scan.Ms / 60000.0, 2), scan.First, scan.Last, perMonth, topTracks, onRepeat);
+            return new ItemDetail(kind, id, name, scan.Plays, scan.Streams, Math.Round(scan.Ms / 60000.0, 2), scan.First, scan.Last, perMonth, topTracks, onRepeat)
+                { Picture = data.Pictures(kind, [id]).GetValueOrDefault(id) };
         }) is { Plays: > 0 } detail ? detail : null;
     }
 
@@ -321,8 +328,10 @@ public sealed class DashboardStats(ListeningData data, PanelCache cache, IOption
                 ? RanksById(measure == Measure.Streams ? PerItem(snapshot, kind, previous).Streams : PerItem(snapshot, kind, previous).Ms)
                 : null;
             var tiedRanks = RanksById(by);
-            return ranked.Skip(skip).Select((a, i) => new RankedItem(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
-                previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null, tiedRanks[a.Id])).ToList();
+            var page = ranked.Skip(skip).ToList();
+            var pictures = data.Pictures(kind, page.Select(a => a.Id));
+            return page.Select((a, i) => new RankedItem(skip + i + 1, a.Id, a.Name, Math.Round(ms[a.Id] / 60000.0, 2), streams[a.Id],
+                previousRanks is not null && previousRanks.TryGetValue(a.Id, out var before) ? before : null, tiedRanks[a.Id]) { Picture = pictures.GetValueOrDefault(a.Id) }).ToList();
         });
     }
 

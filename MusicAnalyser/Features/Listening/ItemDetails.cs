@@ -15,7 +15,11 @@ public sealed record ItemDetail(
     long? LastPlayUtc,
     TimeSeries PerMonth,
     IReadOnlyList<RankedItem> TopTracks,
-    IReadOnlyList<RepeatWeek> OnRepeat);
+    IReadOnlyList<RepeatWeek> OnRepeat)
+{
+    /// <summary>The artist's photo or the track's album cover, once Spotify's metadata has it.</summary>
+    public string? Picture { get; init; }
+}
 
 /// <summary>One pass over the snapshot for one artist or track.</summary>
 internal static class ItemDetailFinder

@@ -87,6 +87,30 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
         return names;
     }
 
+    /// <summary>
+    /// Spotify's pictures of the given artists, tracks (their album's cover) or albums, for those that have one
+    /// (filled in by live capture and the metadata backfill).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> Pictures(TopKind kind, IEnumerable<int> ids)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = kind switch
+        {
+            TopKind.Artists => "SELECT Id, ImageUrl FROM Artists WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
+            TopKind.Tracks => "SELECT t.Id, b.ImageUrl FROM Tracks t JOIN Albums b ON b.Id = t.AlbumId WHERE b.ImageUrl IS NOT NULL AND t.Id IN (SELECT value FROM json_each($ids))",
+            _ => "SELECT Id, ImageUrl FROM Albums WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
+        };
+        command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
+        var pictures = new Dictionary<int, string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            pictures[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        return pictures;
+    }
+
     private static string CurrentVersion(SqliteConnection connection)
     {
         // Imports always record their files, and plays are only ever added with a new rowid: the two together
