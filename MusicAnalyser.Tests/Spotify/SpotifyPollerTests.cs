@@ -98,6 +98,67 @@ public sealed class SpotifyPollerTests : IDisposable
         Assert.Equal(0, Scalar(services, "SELECT COUNT(*) FROM Albums WHERE ImageUrl NOT LIKE 'https://i.scdn.co/image/ab67616d00001e02%'"));
     }
 
+    /// <summary>Everything the dashboard computes for all time, to compare two ways of arriving at the same data.</summary>
+    private static async Task<object> DashboardFiguresAsync(ServiceProvider services)
+    {
+        var stats = services.GetRequiredService<DashboardStats>();
+        var token = TestContext.Current.CancellationToken;
+        var all = ListeningPeriod.AllTime;
+        return new
+        {
+            Overview = await stats.OverviewAsync(all, token),
+            OverTime = await stats.OverTimeAsync(all, token),
+            Heatmap = await stats.HeatmapAsync(all, token),
+            Sessions = await stats.SessionsAsync(all, 5, token),
+            Streaks = await stats.StreaksAsync(all, token),
+            Discovery = await stats.DiscoveryAsync(all, 5, token),
+            Artists = await stats.TopAsync(TopKind.Artists, all, 0, 20, token),
+            Tracks = await stats.TopAsync(TopKind.Tracks, all, 0, 20, token),
+            Albums = await stats.TopAsync(TopKind.Albums, all, 0, 20, token),
+        };
+    }
+
+    private static string PageOf(params (string TrackId, string Track, string ArtistId, string Artist, string PlayedAt)[] plays) =>
+        System.Text.Json.JsonSerializer.Serialize(new
+        {
+            items = plays.Select(p => new
+            {
+                track = new
+                {
+                    id = p.TrackId, name = p.Track, duration_ms = 180_000,
+                    artists = new[] { new { id = p.ArtistId, name = p.Artist } },
+                    album = new { id = "al" + p.TrackId[2..], name = p.Track + " (single)", images = Array.Empty<object>() },
+                },
+                played_at = p.PlayedAt,
+                context = (object?)null,
+            }),
+            cursors = new { after = "1", before = "1" },
+            next = (string?)null,
+        });
+
+    [Theory]
+    [InlineData("2026-02-01T10:00:00.000Z", "2026-02-01T10:03:00.000Z")]
+    [InlineData("2015-02-01T10:00:00.000Z", "2026-02-01T10:03:00.000Z")]
+    public async Task Plays_captured_while_the_dashboard_is_open_reach_it_with_the_same_figures_as_a_fresh_start(string firstPlayedAt, string secondPlayedAt)
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(PageOf(
+            ("NEWTRACK00000000000001", "Brand New", "NEWARTIST0000000000001", "Newcomer", firstPlayedAt),
+            ("NEWTRACK00000000000002", "Also New", "NEWARTIST0000000000001", "Newcomer", secondPlayedAt))));
+        using var services = Services(spotify);
+        services.GetRequiredService<ImportService>().Import([Path.Combine(export, "Spotify Extended Streaming History")], "test", new ImportProgress(), TestContext.Current.CancellationToken);
+        var before = await services.GetRequiredService<DashboardStats>().OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+        var live = await DashboardFiguresAsync(services);
+        using var restarted = Services(spotify);
+
+        var after = await services.GetRequiredService<DashboardStats>().OverviewAsync(ListeningPeriod.AllTime, TestContext.Current.CancellationToken);
+        Assert.Equal(before.Current.Plays + 2, after.Current.Plays);
+        Assert.Equivalent(await DashboardFiguresAsync(restarted), live, strict: true);
+    }
+
     [Fact]
     public async Task What_a_play_was_started_from_is_kept_and_survives_the_export_replacing_the_captured_copy()
     {

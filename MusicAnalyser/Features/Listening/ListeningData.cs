@@ -6,7 +6,8 @@ namespace MusicAnalyser.Features.Listening;
 
 /// <summary>
 /// Hands out the current <see cref="ListeningSnapshot"/>, building a new one when the plays have changed
-/// (an import here or from the command line, live capture later). Checking costs one small query.
+/// (an import here or from the command line), or extending it with what live capture added. Checking costs one
+/// small query.
 /// </summary>
 public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOptions> options) : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
     {
         using (var connection = database.Open())
         {
-            if (_current is { } current && current.Version == CurrentVersion(connection))
+            if (Volatile.Read(ref _current) is { } current && current.Version == CurrentVersion(connection))
             {
                 return current;
             }
@@ -41,7 +42,11 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
             var version = CurrentVersion(connection);
             if (_current is not { } built || built.Version != version)
             {
-                _current = ListeningSnapshot.Load(connection, version, _zone);
+                // Published with a barrier: an extended snapshot's plays were written into arrays it shares with the one before.
+                Volatile.Write(ref _current, (_current is { } previous && Imports(previous.Version) == Imports(version)
+                        ? ListeningSnapshot.Extend(previous, connection, version)
+                        : null)
+                    ?? ListeningSnapshot.Load(connection, version, _zone));
             }
             return _current;
         }
@@ -110,6 +115,9 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
         }
         return pictures;
     }
+
+    /// <summary>The part of a version that moves with imports (see <see cref="CurrentVersion"/>).</summary>
+    private static string Imports(string version) => version[..version.IndexOf('.', StringComparison.Ordinal)];
 
     private static string CurrentVersion(SqliteConnection connection)
     {
