@@ -38,7 +38,7 @@ public sealed class StatusPageTests(Chromium chromium)
         await using var tab = await chromium.OpenAsync(app.BaseAddress);
         await tab.Page.GotoAsync("/Status");
         await Expect(Line(tab.Page, "Spotify")).ToHaveTextAsync("not connected");
-        await Expect(Line(tab.Page, "Metadata")).ToHaveTextAsync("all filled in");
+        await Expect(Line(tab.Page, "Metadata")).ToHaveTextAsync("waits for Spotify to be connected");
 
         app.Services.GetRequiredService<SpotifyTokenStore>()
             .Save(new SpotifyTokens("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(1), SpotifyAuthorization.Scopes));

@@ -1,3 +1,5 @@
+using MusicAnalyser.Data;
+using MusicAnalyser.Features.Import;
 using MusicAnalyser.Features.Listening;
 using MusicAnalyser.Features.Spotify;
 using MusicAnalyser.Tests.Fakes;
@@ -144,6 +146,60 @@ public sealed class SpotifyMetadataBackfillTests : IDisposable
         Assert.Equal($"{Rocker},{Crooner},{Guest}", Assert.Single(spotify.RequestsTo("GET", "/v1/artists")).Query("ids"));
         Assert.Equal(2, spotify.Requests.Count);
         Assert.Equal(["jazz", "pop", "rock"], db.Strings("SELECT Name FROM Genres ORDER BY Name"));
+    }
+
+    [Fact]
+    public async Task An_answer_that_cannot_be_stored_is_skipped_and_the_rest_is_filled_in()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        AnswerEachItem(spotify);
+        spotify.On("GET", $"/v1/tracks/{SongA}", FakeResponse.Json($$$"""
+            {"id":"{{{SongA}}}","name":"Song A","duration_ms":1,"artists":[{"id":"{{{Rocker}}}","name":"Rocker"}],"album":{"id":"x","name":null}}
+            """));
+        using var db = Database(spotify);
+
+        await db.Service<SpotifyMetadataBackfill>().RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Contains($"{SongA} could not be stored", db.Service<SpotifyMetadataStatus>().LastError, StringComparison.Ordinal);
+        Assert.Equal(215_000, db.Scalar($"SELECT DurationMs FROM Tracks WHERE SpotifyId = '{SongB}'"));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Tracks WHERE MetadataAt IS NULL"));
+        Assert.Equal(["Crooner"], db.Strings("SELECT Name FROM Artists WHERE MetadataAt IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_batch_spotify_refuses_as_a_whole_is_asked_for_again_one_by_one()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        AnswerEachItem(spotify);
+        spotify.On("GET", "/v1/tracks", FakeResponse.Json(new { error = new { status = 400, message = "invalid id" } }, 400));
+        spotify.On("GET", "/v1/artists", FakeResponse.Json(new { error = new { status = 400, message = "invalid id" } }, 400));
+        using var db = Database(spotify, extendedAccess: true);
+
+        await db.Service<SpotifyMetadataBackfill>().RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Null(db.Service<SpotifyMetadataStatus>().LastError);
+        Assert.Equal([$"/v1/tracks/{SongA}", $"/v1/tracks/{SongB}", $"/v1/tracks/{Removed}"], Asked(spotify).Where(p => p.StartsWith("/v1/tracks/", StringComparison.Ordinal)));
+        Assert.Equal(["jazz", "pop", "rock"], db.Strings("SELECT Name FROM Genres ORDER BY Name"));
+    }
+
+    [Fact]
+    public async Task While_an_import_runs_the_backfill_writes_nothing_and_goes_on_afterwards()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        AnswerEachItem(spotify);
+        using var db = Database(spotify);
+        var backfill = db.Service<SpotifyMetadataBackfill>();
+
+        using (ImportLock.TryAcquire(db.Service<SqliteDatabase>().Path))
+        {
+            await backfill.RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+            Assert.Equal("Filling in metadata waits for the running import to finish.", db.Service<SpotifyMetadataStatus>().LastError);
+            Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Tracks WHERE MetadataAt IS NOT NULL"));
+        }
+        await backfill.RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Null(db.Service<SpotifyMetadataStatus>().LastError);
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Tracks WHERE MetadataAt IS NULL"));
     }
 
     [Fact]

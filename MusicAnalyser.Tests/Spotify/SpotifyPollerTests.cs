@@ -176,7 +176,52 @@ public sealed class SpotifyPollerTests : IDisposable
         Assert.Equal(50, summary.Replaced);
         Assert.Equal(50, Scalar(services, "SELECT COUNT(*) FROM PlayContextLinks l JOIN Plays p ON p.Id = l.PlayId WHERE p.Source = 1"));
         Assert.Equal(0, Scalar(services, "SELECT COUNT(*) FROM Plays WHERE Source = 3"));
+        Assert.Equal(50, Scalar(services, "SELECT COUNT(*) FROM PlayContextLinks"));
         Assert.Equal(1, Scalar(services, "SELECT COUNT(*) FROM PlayContexts WHERE Type = 'playlist'"));
+    }
+
+    [Fact]
+    public async Task While_an_import_runs_a_poll_stores_nothing_and_the_next_one_stores_the_plays()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken)));
+        using var services = Services(spotify);
+        var poller = services.GetRequiredService<SpotifyPoller>();
+
+        using (ImportLock.TryAcquire(services.GetRequiredService<SqliteDatabase>().Path))
+        {
+            await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("An import is running", services.GetRequiredService<SpotifyPollStatus>().LastError, StringComparison.Ordinal);
+            Assert.Equal(0, MusicPlays(services));
+            Assert.False(File.Exists(Path.Combine(_data.Path, "spotify-cursor.txt")));
+        }
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(50, MusicPlays(services));
+        Assert.All(spotify.RequestsTo("GET", RecentlyPlayed), r => Assert.Null(r.Query("after")));
+    }
+
+    [Fact]
+    public async Task A_local_file_in_recently_played_is_kept_by_name_once()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json("""
+            {"items":[{"track":{"id":null,"is_local":true,"name":"Home Demo","duration_ms":123000,
+              "artists":[{"id":null,"name":"Me Myself"}],"album":{"id":null,"name":"Tapes","images":[]}},
+              "played_at":"2026-03-01T10:00:00.000Z","context":null}],
+             "cursors":{"after":"1","before":"1"},"next":null}
+            """));
+        using var services = Services(spotify);
+        var poller = services.GetRequiredService<SpotifyPoller>();
+
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+        await poller.PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(1, MusicPlays(services));
+        Assert.Equal(1, Scalar(services, "SELECT COUNT(*) FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE t.Name = 'Home Demo' AND t.SpotifyId IS NULL AND a.Name = 'Me Myself'"));
     }
 
     [Fact]

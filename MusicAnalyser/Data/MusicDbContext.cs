@@ -81,7 +81,7 @@ public sealed class MusicDbContext(DbContextOptions<MusicDbContext> options) : D
         {
             link.HasKey(l => l.PlayId);
             link.HasIndex(l => l.ContextId);
-            // An export replacing a captured play takes its context over first (CapturedPlayReconciler); any other deleted play takes its link along.
+            // An export replacing a captured play takes its context over, and deletes the old link itself (CapturedPlayReconciler: the importer runs without foreign keys).
             link.HasOne(l => l.Play).WithOne().HasForeignKey<PlayContextLink>(l => l.PlayId).OnDelete(DeleteBehavior.Cascade);
             link.HasOne(l => l.Context).WithMany().HasForeignKey(l => l.ContextId);
         });

@@ -211,6 +211,8 @@ public sealed record ChartDataset(string Label, IReadOnlyList<double> Values);
 public sealed record ItemView(string Kind, string Name, IReadOnlyList<FigureView> Figures, string FirstPlay, string LastPlay,
     ChartSeries PerMonth, IReadOnlyList<RankedRow> TopTracks, IReadOnlyList<string> OnRepeat, string? Picture)
 {
+    public string PictureText => Kind == "Artist" ? $"Photo of {Name}" : $"Cover of {Name}";
+
     public static ItemView From(ItemDetail detail, TimeZoneInfo zone)
     {
         return new ItemView(detail.Kind == TopKind.Artists ? "Artist" : "Track", detail.Name,

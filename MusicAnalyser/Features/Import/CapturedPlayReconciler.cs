@@ -34,6 +34,17 @@ internal static class CapturedPlayReconciler
         command.Parameters.AddWithValue("$file", fileId);
         command.ExecuteNonQuery();
 
+        // The importer's connection runs without foreign keys (for speed): the captured copies' links go by hand.
+        command.CommandText = """
+            DELETE FROM PlayContextLinks
+            WHERE PlayId IN (SELECT c.Id FROM Plays c
+                             WHERE c.Source = 3 AND c.Kind = 1 AND c.EndedAt BETWEEN $from AND $to
+                               AND EXISTS (SELECT 1 FROM Plays e
+                                           WHERE e.EndedAt BETWEEN c.EndedAt - $slack AND c.EndedAt + $slack
+                                             AND e.ImportFileId = $file AND e.TrackId = c.TrackId))
+            """;
+        command.ExecuteNonQuery();
+
         command.CommandText = """
             DELETE FROM Plays
             WHERE Source = 3 AND Kind = 1 AND EndedAt BETWEEN $from AND $to

@@ -1,11 +1,19 @@
+using System.Diagnostics;
+
 namespace MusicAnalyser.Features.Import;
 
 /// <summary>
-/// One import at a time per database, across processes (the web app and the command line): each numbers the
-/// new rows it writes from what it read at its start, so two at once would collide.
+/// One writer of new catalogue rows at a time per database, across processes (the web app and the command
+/// line): an import numbers the artists, tracks and albums it adds from what it read at its start, so another
+/// import, or live capture and the metadata backfill adding rows meanwhile, would collide with it. An import
+/// holds the lock throughout; the Spotify writers hold it for each short write and skip their turn while an
+/// import runs.
 /// </summary>
-internal sealed class ImportLock : IDisposable
+public sealed class ImportLock : IDisposable
 {
+    // A Spotify write holds the lock for milliseconds: an import starting then waits rather than failing.
+    private static readonly TimeSpan PatienceForShortWrites = TimeSpan.FromSeconds(3);
+
     private readonly FileStream _file;
 
     private ImportLock(FileStream file) => _file = file;
@@ -13,15 +21,32 @@ internal sealed class ImportLock : IDisposable
     /// <exception cref="ImportBusyException">another import holds the lock.</exception>
     public static ImportLock Acquire(string databasePath)
     {
-        var path = databasePath + ".import-lock";
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (TryAcquire(databasePath) is { } acquired)
+            {
+                return acquired;
+            }
+            if (waited.Elapsed >= PatienceForShortWrites)
+            {
+                throw new ImportBusyException($"Another import is running on this database ({databasePath}). Try again when it has finished.");
+            }
+            Thread.Sleep(50);
+        }
+    }
+
+    /// <returns>null while someone else holds it.</returns>
+    public static ImportLock? TryAcquire(string databasePath)
+    {
         try
         {
             // FileShare.None is an exclusive lock on the file for as long as it stays open, in any process.
-            return new ImportLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            return new ImportLock(new FileStream(databasePath + ".import-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
         }
         catch (IOException)
         {
-            throw new ImportBusyException($"Another import is running on this database ({databasePath}). Try again when it has finished.");
+            return null;
         }
     }
 

@@ -12,14 +12,7 @@ public sealed class SpotifyAccount(SpotifyAuthorization authorization, SpotifyAp
     public async Task ConnectAsync(string code, string state, CancellationToken cancellationToken)
     {
         await authorization.CompleteAsync(code, state, cancellationToken);
-        try
-        {
-            await LearnProfileAsync(await authorization.AccessTokenAsync(cancellationToken), cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            logger.LogWarning("Connected, but Spotify did not say whose account it is: {Error}", e.Message);
-        }
+        await EnsureProfileAsync(await authorization.AccessTokenAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>Fetches the account's name once per connection; a failure is logged and tried again next time.</summary>
@@ -31,20 +24,12 @@ public sealed class SpotifyAccount(SpotifyAuthorization authorization, SpotifyAp
         }
         try
         {
-            await LearnProfileAsync(accessToken, cancellationToken);
+            var profile = await api.ProfileAsync(accessToken, cancellationToken);
+            store.Update(tokens => tokens with { Profile = profile });
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or SpotifyUnauthorizedException or Polly.Timeout.TimeoutRejectedException or System.Text.Json.JsonException)
         {
             logger.LogWarning("Spotify did not say whose account is connected: {Error}", e.Message);
-        }
-    }
-
-    private async Task LearnProfileAsync(string accessToken, CancellationToken cancellationToken)
-    {
-        var profile = await api.ProfileAsync(accessToken, cancellationToken);
-        if (store.Read() is { } tokens)
-        {
-            store.Save(tokens with { Profile = profile });
         }
     }
 }

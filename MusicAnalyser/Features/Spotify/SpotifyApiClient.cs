@@ -34,13 +34,16 @@ public sealed class SpotifyApiClient(HttpClient http)
     public Task<SpotifyArtist?> ArtistAsync(string accessToken, string id, CancellationToken cancellationToken) =>
         GetAsync(accessToken, "v1/artists/" + Uri.EscapeDataString(id), SpotifyJsonContext.Default.SpotifyArtist, cancellationToken);
 
-    /// <summary>Up to 50 tracks in one call (apps with extended access only), in the order asked; null for unknown ids.</summary>
-    public async Task<IReadOnlyList<SpotifyTrack?>> TracksAsync(string accessToken, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        (await GetAsync(accessToken, "v1/tracks?ids=" + Ids(ids), SpotifyJsonContext.Default.SpotifyTracks, cancellationToken))?.Tracks ?? [];
+    /// <summary>
+    /// Up to 50 tracks in one call (apps with extended access only), in the order asked, null for unknown ids;
+    /// the whole answer null when Spotify refuses the call (any malformed id makes it a 400).
+    /// </summary>
+    public async Task<IReadOnlyList<SpotifyTrack?>?> TracksAsync(string accessToken, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await GetAsync(accessToken, "v1/tracks?ids=" + Ids(ids), SpotifyJsonContext.Default.SpotifyTracks, cancellationToken))?.Tracks;
 
-    /// <summary>Up to 50 artists in one call (apps with extended access only), in the order asked; null for unknown ids.</summary>
-    public async Task<IReadOnlyList<SpotifyArtist?>> ArtistsAsync(string accessToken, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        (await GetAsync(accessToken, "v1/artists?ids=" + Ids(ids), SpotifyJsonContext.Default.SpotifyArtists, cancellationToken))?.Artists ?? [];
+    /// <summary>Up to 50 artists in one call, as <see cref="TracksAsync"/>.</summary>
+    public async Task<IReadOnlyList<SpotifyArtist?>?> ArtistsAsync(string accessToken, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
+        (await GetAsync(accessToken, "v1/artists?ids=" + Ids(ids), SpotifyJsonContext.Default.SpotifyArtists, cancellationToken))?.Artists;
 
     private static string Ids(IReadOnlyList<string> ids) => string.Join(",", ids.Select(Uri.EscapeDataString));
 

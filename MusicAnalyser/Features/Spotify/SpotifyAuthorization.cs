@@ -96,11 +96,11 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
             }, cancellationToken);
             if (refreshed is null)
             {
-                store.Save(tokens with { NeedsReconnect = true });
+                store.Update(current => current with { NeedsReconnect = true });
                 throw new SpotifyReconnectRequiredException("Spotify no longer accepts this connection (revoked, or older than six months). Connect again.");
             }
-            var saved = Tokens(refreshed, tokens.RefreshToken) with { Profile = tokens.Profile };
-            store.Save(saved);
+            var saved = Tokens(refreshed, tokens.RefreshToken);
+            store.Update(current => saved with { Profile = current.Profile });
             return saved.AccessToken;
         }
         finally
@@ -140,10 +140,7 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
     /// <summary>Spotify refused the access token before its time: the next call refreshes it.</summary>
     public void ExpireAccessToken()
     {
-        if (store.Read() is { } tokens)
-        {
-            store.Save(tokens with { ExpiresAt = time.GetUtcNow() });
-        }
+        store.Update(tokens => tokens with { ExpiresAt = time.GetUtcNow() });
     }
 
     /// <summary>Disconnect: forget the tokens; every play already stored stays.</summary>

@@ -17,9 +17,10 @@ internal sealed class SpotifyCatalogWriter(SqliteConnection connection, SqliteTr
     /// <returns>The track's row id.</returns>
     public long Track(SpotifyTrack track)
     {
-        var artists = track.Artists.Select(Artist).ToList();
+        // A track always credits someone; should Spotify send no artist, the play is kept under an unnamed one.
+        var artists = (track.Artists is { Count: > 0 } credited ? credited : [new SpotifyArtistRef(null, "")]).Select(Artist).ToList();
         var albumId = track.Album is { } spotifyAlbum ? Album(spotifyAlbum, artists.FirstOrDefault()) : (long?)null;
-        var id = Find("SELECT Id FROM Tracks WHERE SpotifyId = $id", ("$id", track.Id))
+        var id = Find("SELECT Id FROM Tracks WHERE SpotifyId = $id", ("$id", Db(track.Id)))
                  ?? Find("SELECT Id FROM Tracks WHERE SpotifyId IS NULL AND ArtistId = $artist AND Name = $name ORDER BY Id LIMIT 1",
                      ("$artist", artists.FirstOrDefault()), ("$name", track.Name));
         object album = (object?)albumId ?? DBNull.Value;
@@ -29,14 +30,14 @@ internal sealed class SpotifyCatalogWriter(SqliteConnection connection, SqliteTr
             Execute("""
                 UPDATE Tracks SET SpotifyId = $id, AlbumId = IFNULL(AlbumId, $album), DurationMs = $duration, Isrc = IFNULL($isrc, Isrc), MetadataAt = $now
                 WHERE Id = $track
-                """, ("$id", track.Id), ("$album", album), ("$duration", track.DurationMs), ("$isrc", isrc), ("$now", _now), ("$track", existing));
+                """, ("$id", Db(track.Id)), ("$album", album), ("$duration", track.DurationMs), ("$isrc", isrc), ("$now", _now), ("$track", existing));
         }
         else
         {
             id = Find("""
                 INSERT INTO Tracks (Name, SpotifyId, ArtistId, AlbumId, DurationMs, Isrc, MetadataAt)
                 VALUES ($name, $id, $artist, $album, $duration, $isrc, $now) RETURNING Id
-                """, ("$name", track.Name), ("$id", track.Id), ("$artist", artists.FirstOrDefault()), ("$album", album),
+                """, ("$name", track.Name), ("$id", Db(track.Id)), ("$artist", artists.FirstOrDefault()), ("$album", album),
                 ("$duration", track.DurationMs), ("$isrc", isrc), ("$now", _now));
         }
         // Every credited artist, in credit order (exports name only the first).
@@ -91,22 +92,24 @@ internal sealed class SpotifyCatalogWriter(SqliteConnection connection, SqliteTr
     // An artist or album the export named is claimed by the first Spotify id seen for its name. Exports tell
     // artists apart by name only, so two Spotify artists sharing one name stay one artist here, as in the export.
     private long Artist(SpotifyArtistRef artist) =>
-        Find("SELECT Id FROM Artists WHERE SpotifyId = $id", ("$id", artist.Id))
-        ?? Find("UPDATE Artists SET SpotifyId = $id WHERE Name = $name AND SpotifyId IS NULL RETURNING Id", ("$id", artist.Id), ("$name", artist.Name))
+        Find("SELECT Id FROM Artists WHERE SpotifyId = $id", ("$id", Db(artist.Id)))
+        ?? Find("UPDATE Artists SET SpotifyId = $id WHERE Name = $name AND SpotifyId IS NULL RETURNING Id", ("$id", Db(artist.Id)), ("$name", artist.Name))
         ?? Find("SELECT Id FROM Artists WHERE Name = $name", ("$name", artist.Name))
-        ?? Find("INSERT INTO Artists (Name, SpotifyId) VALUES ($name, $id) RETURNING Id", ("$name", artist.Name), ("$id", artist.Id))!.Value;
+        ?? Find("INSERT INTO Artists (Name, SpotifyId) VALUES ($name, $id) RETURNING Id", ("$name", artist.Name), ("$id", Db(artist.Id)))!.Value;
 
     private long Album(SpotifyAlbum album, long artistId)
     {
         object image = (object?)SpotifyImage.Pick(album.Images) ?? DBNull.Value;
-        return Find("UPDATE Albums SET ImageUrl = IFNULL($image, ImageUrl) WHERE SpotifyId = $id RETURNING Id", ("$id", album.Id), ("$image", image))
+        return Find("UPDATE Albums SET ImageUrl = IFNULL($image, ImageUrl) WHERE SpotifyId = $id RETURNING Id", ("$id", Db(album.Id)), ("$image", image))
             ?? Find("UPDATE Albums SET SpotifyId = $id, ImageUrl = IFNULL($image, ImageUrl) WHERE ArtistId = $artist AND Name = $name AND SpotifyId IS NULL RETURNING Id",
-                ("$id", album.Id), ("$artist", artistId), ("$name", album.Name), ("$image", image))
+                ("$id", Db(album.Id)), ("$artist", artistId), ("$name", album.Name), ("$image", image))
             ?? Find("UPDATE Albums SET ImageUrl = IFNULL(ImageUrl, $image) WHERE ArtistId = $artist AND Name = $name RETURNING Id",
                 ("$artist", artistId), ("$name", album.Name), ("$image", image))
             ?? Find("INSERT INTO Albums (Name, ArtistId, SpotifyId, ImageUrl) VALUES ($name, $artist, $id, $image) RETURNING Id",
-                ("$name", album.Name), ("$artist", artistId), ("$id", album.Id), ("$image", image))!.Value;
+                ("$name", album.Name), ("$artist", artistId), ("$id", Db(album.Id)), ("$image", image))!.Value;
     }
+
+    private static object Db(string? value) => (object?)value ?? DBNull.Value;
 
     public long? Find(string sql, params (string Name, object Value)[] parameters)
     {

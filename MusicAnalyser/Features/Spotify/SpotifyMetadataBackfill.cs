@@ -1,13 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MusicAnalyser.Data;
+using MusicAnalyser.Features.Import;
 
 namespace MusicAnalyser.Features.Spotify;
 
 /// <summary>What the metadata backfill did last, for the Status page.</summary>
 public sealed class SpotifyMetadataStatus
 {
-    public DateTimeOffset? LastRun { get; internal set; }
     public long FetchedSinceStart { get; internal set; }
     public string? LastError { get; internal set; }
 }
@@ -22,20 +22,23 @@ public sealed class SpotifyMetadataBackfill(
     SpotifyAuthorization authorization, SpotifyApiClient api, SqliteDatabase database, SpotifyMetadataStatus status,
     IOptions<SpotifyOptions> options, TimeProvider time, ILogger<SpotifyMetadataBackfill> logger)
 {
-    // Spotify's batch endpoints take up to 50 ids; the queue is read in slices this size too.
+    // Spotify's batch endpoints take up to 50 ids; the queue is read in slices of this many.
     private const int Batch = 50;
     private const int Slice = 500;
+
+    /// <summary>The run stopped early on purpose (an import started); the next run goes on.</summary>
+    private sealed class PausedException(string message) : Exception(message);
 
     /// <summary>Fills in metadata for at most <paramref name="budget"/>; the next run goes on from there.</summary>
     public async Task RunAsync(TimeSpan budget, CancellationToken cancellationToken)
     {
         var until = time.GetUtcNow() + budget;
-        status.LastRun = time.GetUtcNow();
         var filled = status.FetchedSinceStart;
         try
         {
             // Not connected: stop before reading the queue.
             await authorization.AccessTokenAsync(cancellationToken);
+            string? itemError = null;
             while (time.GetUtcNow() < until)
             {
                 // Artists first: their ids come from the tracks filled in before, and their genres fill the genre panel.
@@ -51,36 +54,35 @@ public sealed class SpotifyMetadataBackfill(
                     {
                         break;
                     }
-                    if (artists.Count > 0)
-                    {
-                        await FillArtistsAsync(batch, cancellationToken);
-                    }
-                    else
-                    {
-                        await FillTracksAsync(batch, cancellationToken);
-                    }
+                    itemError = (artists.Count > 0 ? await FillArtistsAsync(batch, cancellationToken) : await FillTracksAsync(batch, cancellationToken)) ?? itemError;
                     await Task.Delay(options.Value.MetadataPace, time, cancellationToken);
                 }
             }
-            status.LastError = null;
+            status.LastError = itemError;
         }
         catch (SpotifyReconnectRequiredException)
         {
             // Not connected: the connection line on the Status page says so.
+            status.LastError = null;
         }
         catch (SpotifyUnauthorizedException e)
         {
             authorization.ExpireAccessToken();
             status.LastError = $"Filling in metadata stopped: {e.Message}";
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        catch (PausedException e)
         {
-            status.LastError = $"Filling in metadata stopped, to go on at the next run: {e.Message}";
-            logger.LogWarning("Spotify metadata backfill stopped: {Error}", e.Message);
+            status.LastError = e.Message;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The app is stopping; everything fetched so far is stored.
+        }
+        catch (Exception e)
+        {
+            // Spotify out of reach or refusing, or the database busy: tried again at the next run.
+            status.LastError = $"Filling in metadata stopped, to go on at the next run: {e.Message}";
+            logger.LogWarning(e, "Spotify metadata backfill stopped");
         }
         finally
         {
@@ -91,13 +93,15 @@ public sealed class SpotifyMetadataBackfill(
         }
     }
 
-    private async Task FillTracksAsync(string[] ids, CancellationToken cancellationToken)
+    /// <returns>Why an item could not be stored (it is skipped), or null.</returns>
+    private async Task<string?> FillTracksAsync(string[] ids, CancellationToken cancellationToken)
     {
         var token = await authorization.AccessTokenAsync(cancellationToken);
-        IReadOnlyList<SpotifyTrack?> found = ids.Length == 1
-            ? [await api.TrackAsync(token, ids[0], cancellationToken)]
-            : await api.TracksAsync(token, ids, cancellationToken);
-        Write((catalog, i) =>
+        // A batch Spotify refuses as a whole (one malformed id makes it a 400) is asked for again one by one.
+        var found = ids.Length > 1 && await api.TracksAsync(token, ids, cancellationToken) is { } batch
+            ? batch
+            : await OneByOneAsync(ids, id => api.TrackAsync(token, id, cancellationToken), cancellationToken);
+        return Write(ids, (catalog, i) =>
         {
             if (found.ElementAtOrDefault(i) is { } track)
             {
@@ -105,36 +109,71 @@ public sealed class SpotifyMetadataBackfill(
             }
             // The answer may name another id (Spotify relinks moved tracks): the one asked for is done either way.
             catalog.TrackLookedUp(ids[i]);
-        }, ids.Length);
+        }, (catalog, i) => catalog.TrackLookedUp(ids[i]));
     }
 
-    private async Task FillArtistsAsync(string[] ids, CancellationToken cancellationToken)
+    private async Task<string?> FillArtistsAsync(string[] ids, CancellationToken cancellationToken)
     {
         var token = await authorization.AccessTokenAsync(cancellationToken);
-        IReadOnlyList<SpotifyArtist?> found = ids.Length == 1
-            ? [await api.ArtistAsync(token, ids[0], cancellationToken)]
-            : await api.ArtistsAsync(token, ids, cancellationToken);
-        Write((catalog, i) =>
+        var found = ids.Length > 1 && await api.ArtistsAsync(token, ids, cancellationToken) is { } batch
+            ? batch
+            : await OneByOneAsync(ids, id => api.ArtistAsync(token, id, cancellationToken), cancellationToken);
+        return Write(ids, (catalog, i) =>
         {
             if (found.ElementAtOrDefault(i) is { } artist)
             {
                 catalog.ArtistDetails(artist);
             }
             catalog.ArtistLookedUp(ids[i]);
-        }, ids.Length);
+        }, (catalog, i) => catalog.ArtistLookedUp(ids[i]));
     }
 
-    private void Write(Action<SpotifyCatalogWriter, int> write, int count)
+    private async Task<T?[]> OneByOneAsync<T>(string[] ids, Func<string, Task<T?>> get, CancellationToken cancellationToken)
     {
+        var found = new T?[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(options.Value.MetadataPace, time, cancellationToken);
+            }
+            found[i] = await get(ids[i]);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Stores each answer in its own savepoint. One the database refuses is only marked as looked up (and the
+    /// reason returned), so a single odd answer never blocks the queue behind it.
+    /// </summary>
+    private string? Write(string[] ids, Action<SpotifyCatalogWriter, int> write, Action<SpotifyCatalogWriter, int> skip)
+    {
+        // An import numbers new artists and albums itself: write nothing while one runs.
+        using var importLock = ImportLock.TryAcquire(database.Path)
+            ?? throw new PausedException("Filling in metadata waits for the running import to finish.");
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var catalog = new SpotifyCatalogWriter(connection, transaction, time.GetUtcNow());
-        for (var i = 0; i < count; i++)
+        string? error = null;
+        for (var i = 0; i < ids.Length; i++)
         {
-            write(catalog, i);
+            transaction.Save("item");
+            try
+            {
+                write(catalog, i);
+                transaction.Release("item");
+            }
+            catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED })
+            {
+                transaction.Rollback("item");
+                skip(catalog, i);
+                error = $"Spotify's answer for {ids[i]} could not be stored ({e.Message}); it was skipped.";
+                logger.LogWarning(e, "Spotify metadata for {Id} could not be stored", ids[i]);
+            }
         }
         transaction.Commit();
-        status.FetchedSinceStart += count;
+        status.FetchedSinceStart += ids.Length;
+        return error;
     }
 
     // Moved once per run that filled something, not per item: each move makes the dashboard reload its data.
@@ -146,11 +185,13 @@ public sealed class SpotifyMetadataBackfill(
         transaction.Commit();
     }
 
-    // The most played first: one pass over the plays per slice, cheap next to the paced calls it feeds.
+    // The most played first: one pass over the plays per slice, cheap next to the paced calls it feeds, and
+    // skipped (the EXISTS) when nothing is left to fill in.
     private const string PendingTracksSql = """
         SELECT t.SpotifyId FROM Tracks t
         LEFT JOIN (SELECT TrackId, COUNT(*) AS n FROM Plays WHERE Kind = 1 GROUP BY TrackId) c ON c.TrackId = t.Id
         WHERE t.SpotifyId IS NOT NULL AND t.MetadataAt IS NULL
+          AND EXISTS (SELECT 1 FROM Tracks WHERE SpotifyId IS NOT NULL AND MetadataAt IS NULL)
         ORDER BY IFNULL(c.n, 0) DESC, t.Id LIMIT $slice
         """;
 
@@ -158,6 +199,7 @@ public sealed class SpotifyMetadataBackfill(
         SELECT a.SpotifyId FROM Artists a
         LEFT JOIN (SELECT t.ArtistId, COUNT(*) AS n FROM Plays p JOIN Tracks t ON t.Id = p.TrackId WHERE p.Kind = 1 GROUP BY t.ArtistId) c ON c.ArtistId = a.Id
         WHERE a.SpotifyId IS NOT NULL AND a.MetadataAt IS NULL
+          AND EXISTS (SELECT 1 FROM Artists WHERE SpotifyId IS NOT NULL AND MetadataAt IS NULL)
         ORDER BY IFNULL(c.n, 0) DESC, a.Id LIMIT $slice
         """;
 

@@ -11,13 +11,15 @@ public sealed record SpotifyImage(string Url, int? Width, int? Height)
         images?.OrderBy(i => Math.Abs((i.Width ?? 300) - 300)).FirstOrDefault()?.Url;
 }
 
-public sealed record SpotifyArtistRef(string Id, string Name);
+/// <summary>An artist as a track names it; a local file's artist has no id.</summary>
+public sealed record SpotifyArtistRef(string? Id, string Name);
 
-public sealed record SpotifyAlbum(string Id, string Name, IReadOnlyList<SpotifyImage>? Images, IReadOnlyList<SpotifyArtistRef>? Artists);
+public sealed record SpotifyAlbum(string? Id, string Name, IReadOnlyList<SpotifyImage>? Images, IReadOnlyList<SpotifyArtistRef>? Artists);
 
 public sealed record SpotifyExternalIds(string? Isrc);
 
-public sealed record SpotifyTrack(string Id, string Name, int DurationMs, IReadOnlyList<SpotifyArtistRef> Artists, SpotifyAlbum? Album, SpotifyExternalIds? ExternalIds);
+/// <summary>A track; a local file (<c>is_local</c>) has no id, and neither do its artists and album.</summary>
+public sealed record SpotifyTrack(string? Id, string Name, int DurationMs, IReadOnlyList<SpotifyArtistRef> Artists, SpotifyAlbum? Album, SpotifyExternalIds? ExternalIds);
 
 public sealed record SpotifyContext(string? Type, string? Uri);
 

@@ -1,4 +1,5 @@
 using MusicAnalyser.Data;
+using MusicAnalyser.Features.Import;
 
 namespace MusicAnalyser.Features.Spotify;
 
@@ -14,8 +15,14 @@ public sealed class SpotifyPlayRecorder(SqliteDatabase database, TimeProvider ti
 
     public sealed record Outcome(int Added, int AlreadyKnown);
 
-    public Outcome Record(RecentlyPlayedPage page)
+    /// <returns>null, storing nothing, while an import runs (it numbers new catalogue rows itself).</returns>
+    public Outcome? Record(RecentlyPlayedPage page)
     {
+        using var importLock = ImportLock.TryAcquire(database.Path);
+        if (importLock is null)
+        {
+            return null;
+        }
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         var catalog = new SpotifyCatalogWriter(connection, transaction, time.GetUtcNow());

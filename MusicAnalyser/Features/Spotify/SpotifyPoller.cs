@@ -34,17 +34,22 @@ public sealed class SpotifyPoller(
         {
             var token = await authorization.AccessTokenAsync(cancellationToken);
             var page = await api.RecentlyPlayedAsync(token, ReadCursor(), cancellationToken);
-            var outcome = recorder.Record(page);
+            if (recorder.Record(page) is not { } outcome)
+            {
+                // The cursor stands: the next poll asks for the same plays again.
+                status.LastError = "An import is running: this poll's plays are stored at the next poll after it.";
+                return;
+            }
             if (page.Cursors?.After is { } after && long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
             {
                 await File.WriteAllTextAsync(CursorPath, cursor.ToString(CultureInfo.InvariantCulture), cancellationToken);
             }
-            await account.EnsureProfileAsync(token, cancellationToken);
             status.LastAdded = outcome.Added;
             status.AddedSinceStart += outcome.Added;
             status.MayHaveMissedPlays = page.Items.Count >= 50;
             status.LastError = null;
             logger.LogInformation("Spotify poll: {Added} new plays, {Known} already known", outcome.Added, outcome.AlreadyKnown);
+            await account.EnsureProfileAsync(token, cancellationToken);
         }
         catch (SpotifyReconnectRequiredException e)
         {
@@ -61,6 +66,12 @@ public sealed class SpotifyPoller(
             // Nothing was stored and the cursor stands: the next poll asks for the same plays again.
             status.LastError = $"Spotify could not be polled: {e.Message}";
             logger.LogWarning("Spotify poll failed: {Error}", e.Message);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Anything else (an answer that is not what Spotify sends, the database refusing): said, not hidden in a log.
+            status.LastError = $"Spotify's plays could not be stored: {e.Message}";
+            logger.LogError(e, "Spotify poll failed");
         }
     }
 

@@ -56,6 +56,18 @@ public sealed class SpotifyTokenStore(IDataProtectionProvider protection, IOptio
         }
     }
 
+    /// <summary>Changes the stored tokens, if any, reading them under the lock: two jobs' updates never undo each other.</summary>
+    public void Update(Func<SpotifyTokens, SpotifyTokens> change)
+    {
+        lock (_lock)
+        {
+            if (Read() is { } tokens)
+            {
+                Save(change(tokens));
+            }
+        }
+    }
+
     /// <summary>Disconnect: the tokens are gone; every play already stored stays.</summary>
     public void Delete()
     {

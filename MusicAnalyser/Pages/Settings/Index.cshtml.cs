@@ -11,7 +11,7 @@ public sealed class IndexModel(SpotifyApp app, SpotifyAuthorization authorizatio
     [BindProperty] public string? ClientSecret { get; set; }
 
     public SpotifyConnectionState State { get; private set; }
-    public string? ConnectedAs { get; private set; }
+    public string Connected { get; private set; } = "Connected.";
     public Uri RedirectUri { get; private set; } = null!;
     public bool HasSecret { get; private set; }
 
@@ -23,7 +23,7 @@ public sealed class IndexModel(SpotifyApp app, SpotifyAuthorization authorizatio
         ClientId = current.ClientId;
         HasSecret = !string.IsNullOrEmpty(current.ClientSecret);
         State = connection.State;
-        ConnectedAs = connection.Profile?.Describe();
+        Connected = connection.Profile is { } profile ? $"Connected as {profile.Describe()}." : "Connected.";
         RedirectUri = redirect.For(Request);
     }
 

@@ -28,10 +28,12 @@ public sealed record StatusView(IReadOnlyList<(string Label, string Value)> Line
             ("Tracks filled in", $"{N(metadata.TracksFilled)} of {N(metadata.TracksWithId)}"
                 + (metadata.TracksByNameOnly > 0 ? $" ({N(metadata.TracksByNameOnly)} more are known by name only and cannot be looked up)" : "")),
             ("Artists filled in", $"{N(metadata.ArtistsFilled)} of {N(metadata.ArtistsWithId)}"
-                + (metadata.ArtistsByNameOnly > 0 ? $" ({N(metadata.ArtistsByNameOnly)} more get a Spotify id as their tracks are filled in)" : "")),
-            ("Metadata", metadata.TracksFilled == metadata.TracksWithId && metadata.ArtistsFilled == metadata.ArtistsWithId
-                ? "all filled in"
-                : report.MetadataError ?? (connected ? "filling in, most played first" : "waits for Spotify to be connected")),
+                + (metadata.ArtistsByNameOnly > 0 ? $" ({N(metadata.ArtistsByNameOnly)} more are known by name only so far)" : "")),
+            ("Metadata", !connected ? "waits for Spotify to be connected"
+                : report.MetadataError is { } error ? error
+                : metadata.TracksFilled == metadata.TracksWithId && metadata.ArtistsFilled == metadata.ArtistsWithId ? "all filled in"
+                : "filling in, most played first"),
+            ("Updated", When(now)),
         ],
         report.MayHaveMissedPlays
             ? "The last poll came back full (50 plays): more may have played since the poll before than Spotify keeps. Your next export import fills any gap."
