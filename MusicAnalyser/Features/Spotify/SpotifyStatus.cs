@@ -33,8 +33,9 @@ public sealed class SpotifyStatus(
         var today = LocalDays.Today(time, zone);
         using var db = database.Open();
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Plays WHERE Source = 3 AND EndedAt >= $from";
+        command.CommandText = "SELECT COUNT(*) FROM Plays WHERE Source = 3 AND EndedAt >= $from AND EndedAt < $to";
         command.Parameters.AddWithValue("$from", ListeningPeriod.StartOfDay(today, zone));
+        command.Parameters.AddWithValue("$to", ListeningPeriod.StartOfDay(today.AddDays(1), zone));
         var captured = (long)command.ExecuteScalar()!;
         return new SpotifyStatusReport(connection.State, connection.Profile, polls.LastPoll, polls.LastPoll + spotify.Value.PollInterval, captured,
             polls.LastError, rateLimit.WaitingUntil, polls.MayHaveMissedPlays, MetadataProgress(db), metadata.LastError);
