@@ -127,6 +127,23 @@ public sealed class SpotifyMetadataBackfillTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_pauses_the_backfill_for_as_long_as_spotify_asks_and_loses_nothing()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        AnswerEachItem(spotify);
+        spotify.On("GET", $"/v1/artists/{Rocker}",
+            FakeResponse.Empty(429).WithHeader("Retry-After", "1"), FakeResponse.Json(ArtistJson(Rocker, "Rocker", "rock", "pop")));
+        using var db = Database(spotify);
+
+        await db.Service<SpotifyMetadataBackfill>().RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Null(db.Service<SpotifyMetadataStatus>().LastError);
+        Assert.Equal(TimeSpan.FromSeconds(1), db.Service<SpotifyRateLimit>().LastWait);
+        Assert.Equal(2, spotify.RequestsTo("GET", $"/v1/artists/{Rocker}").Count);
+        Assert.Equal(["pop", "rock"], db.Strings("SELECT g.Name FROM Genres g JOIN ArtistGenres l ON l.GenreId = g.Id JOIN Artists a ON a.Id = l.ArtistId WHERE a.Name = 'Rocker' ORDER BY g.Name"));
+    }
+
+    [Fact]
     public async Task With_extended_access_tracks_and_artists_come_fifty_to_a_call()
     {
         await using var spotify = await FakeHttpServer.StartAsync();

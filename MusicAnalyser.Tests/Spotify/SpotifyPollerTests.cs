@@ -225,6 +225,23 @@ public sealed class SpotifyPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_during_a_poll_waits_as_told_and_the_plays_are_stored_once()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        var page = FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken));
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Empty(429).WithHeader("Retry-After", "1"), page);
+        using var services = Services(spotify);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(TimeSpan.FromSeconds(1), services.GetRequiredService<SpotifyRateLimit>().LastWait);
+        Assert.Equal(2, spotify.RequestsTo("GET", RecentlyPlayed).Count);
+        Assert.Equal(50, MusicPlays(services));
+    }
+
+    [Fact]
     public async Task A_slow_answer_is_given_up_and_asked_again_and_its_plays_are_stored_once()
     {
         var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
