@@ -47,6 +47,10 @@ public sealed class SpotifyConnectTests(Chromium chromium)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Spotify is connected.");
         await Expect(page.GetByText("Connected as Jane Doe (jane.doe).", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal("Bearer access-1", Assert.Single(accounts.RequestsTo("GET", "/v1/me")).Header("Authorization"));
+        await page.GotoAsync("/Status");
+        var since = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Connected since" }).GetByRole(AriaRole.Cell);
+        await Expect(since).ToContainTextAsync(DateTime.UtcNow.AddMonths(6).ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GotoAsync("/Settings");
         var authorize = Assert.Single(accounts.RequestsTo("GET", "/authorize"));
         Assert.Equal(("my-client-id", "S256"), (authorize.Query("client_id"), authorize.Query("code_challenge_method")));
         Assert.Equal("approved-code", Assert.Single(accounts.RequestsTo("POST", "/api/token")).Form("code"));

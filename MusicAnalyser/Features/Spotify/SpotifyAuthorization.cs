@@ -65,7 +65,7 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
             ["redirect_uri"] = pending.RedirectUri.ToString(),
             ["code_verifier"] = pending.Verifier,
         }, cancellationToken) ?? throw new InvalidOperationException("Spotify refused the sign-in. Start connecting again.");
-        store.Save(Tokens(tokens, previousRefreshToken: null));
+        store.Save(Tokens(tokens, previousRefreshToken: null) with { ConnectedAt = time.GetUtcNow() });
     }
 
     /// <summary>A valid access token, refreshed when it is about to expire.</summary>
@@ -100,7 +100,7 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
                 throw new SpotifyReconnectRequiredException("Spotify no longer accepts this connection (revoked, or older than six months). Connect again.");
             }
             var saved = Tokens(refreshed, tokens.RefreshToken);
-            store.Update(current => saved with { Profile = current.Profile });
+            store.Update(current => saved with { Profile = current.Profile, ConnectedAt = current.ConnectedAt });
             return saved.AccessToken;
         }
         finally

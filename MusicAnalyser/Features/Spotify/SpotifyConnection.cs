@@ -14,4 +14,6 @@ public sealed class SpotifyConnection(SpotifyTokenStore tokens)
 
     /// <summary>Whose account it is, once Spotify has said.</summary>
     public SpotifyProfile? Profile => tokens.Read()?.Profile;
+
+    public DateTimeOffset? ConnectedAt => tokens.Read()?.ConnectedAt;
 }

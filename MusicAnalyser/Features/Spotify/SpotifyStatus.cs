@@ -9,6 +9,7 @@ namespace MusicAnalyser.Features.Spotify;
 public sealed record SpotifyStatusReport(
     SpotifyConnectionState Connection,
     SpotifyProfile? ConnectedAs,
+    DateTimeOffset? ConnectedAt,
     DateTimeOffset? LastPoll,
     DateTimeOffset? NextPoll,
     long CapturedToday,
@@ -37,7 +38,7 @@ public sealed class SpotifyStatus(
         command.Parameters.AddWithValue("$from", ListeningPeriod.StartOfDay(today, zone));
         command.Parameters.AddWithValue("$to", ListeningPeriod.StartOfDay(today.AddDays(1), zone));
         var captured = (long)command.ExecuteScalar()!;
-        return new SpotifyStatusReport(connection.State, connection.Profile, polls.LastPoll, polls.LastPoll + spotify.Value.PollInterval, captured,
+        return new SpotifyStatusReport(connection.State, connection.Profile, connection.ConnectedAt, polls.LastPoll, polls.LastPoll + spotify.Value.PollInterval, captured,
             polls.LastError, rateLimit.WaitingUntil, polls.MayHaveMissedPlays, MetadataProgress(db), metadata.LastError);
     }
 

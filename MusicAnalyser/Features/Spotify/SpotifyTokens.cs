@@ -10,7 +10,11 @@ namespace MusicAnalyser.Features.Spotify;
 /// The tokens Spotify gave and whose they are; <see cref="NeedsReconnect"/> once it refused the refresh token
 /// (revoked, or six months old).
 /// </summary>
-public sealed record SpotifyTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scope, bool NeedsReconnect = false, SpotifyProfile? Profile = null);
+public sealed record SpotifyTokens(string AccessToken, string RefreshToken, DateTimeOffset ExpiresAt, string Scope, bool NeedsReconnect = false, SpotifyProfile? Profile = null)
+{
+    /// <summary>When the person connected: Spotify refuses a development-mode app's connection about six months later.</summary>
+    public DateTimeOffset? ConnectedAt { get; init; }
+}
 
 /// <summary>
 /// Keeps the tokens in the data folder, encrypted with ASP.NET Core Data Protection (its keys live in the

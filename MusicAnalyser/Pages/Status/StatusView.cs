@@ -10,6 +10,7 @@ public sealed record StatusView(IReadOnlyList<(string Label, string Value)> Line
     {
         string When(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, zone).ToString("d MMM yyyy, HH:mm:ss", CultureInfo.InvariantCulture) : "not yet";
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        string Day(DateTimeOffset at) => DashboardViews.Date(at.ToUnixTimeSeconds(), zone);
         var connected = report.Connection == SpotifyConnectionState.Connected;
         var metadata = report.Metadata;
         return new StatusView(
@@ -20,6 +21,9 @@ public sealed record StatusView(IReadOnlyList<(string Label, string Value)> Line
                 SpotifyConnectionState.NeedsReconnect => "needs to be connected again",
                 _ => "not connected",
             }),
+            ("Connected since", report.ConnectedAt is { } since && connected
+                ? $"{Day(since)}; Spotify asks to connect again after about six months (around {Day(since.AddMonths(6))}), and every page will say so"
+                : "—"),
             ("Last poll", When(report.LastPoll)),
             ("Next poll", connected ? When(report.NextPoll ?? now) : "paused"),
             ("Plays captured today", N(report.CapturedToday)),
