@@ -6,8 +6,6 @@ namespace MusicAnalyser.Features.Spotify;
 /// </summary>
 public sealed class SpotifyAccount(SpotifyAuthorization authorization, SpotifyApiClient api, SpotifyTokenStore store, ILogger<SpotifyAccount> logger)
 {
-    public SpotifyProfile? Profile => store.Read()?.Profile;
-
     /// <summary>The callback: tokens first; the account's name is a nicety that a later poll can still fetch.</summary>
     public async Task ConnectAsync(string code, string state, CancellationToken cancellationToken)
     {
