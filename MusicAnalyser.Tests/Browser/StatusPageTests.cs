@@ -52,4 +52,22 @@ public sealed class StatusPageTests(Chromium chromium)
         await Expect(Line(tab.Page, "Metadata")).ToHaveTextAsync("all filled in");
         Assert.Equal("Bearer access-1", spotify.RequestsTo("GET", "/v1/artists/0gxyHStUsqpMadRV0Di1Qt")[0].Header("Authorization"));
     }
+
+    [Fact]
+    public async Task Htmx_gets_the_status_panel_alone_and_a_browser_the_whole_page()
+    {
+        await using var app = new TestApp();
+        using var fragment = new HttpRequestMessage(HttpMethod.Get, "/Status");
+        fragment.Headers.Add("HX-Request", "true");
+
+        using var panel = await app.Client.SendAsync(fragment, TestContext.Current.CancellationToken);
+        var page = await app.Client.GetStringAsync("/Status", TestContext.Current.CancellationToken);
+
+        var html = await panel.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("<section id=\"capture\"", html.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("HX-Request", panel.Headers.Vary);
+        Assert.Contains("<html", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("id=\"capture\"", page, StringComparison.Ordinal);
+    }
 }

@@ -144,6 +144,33 @@ public sealed class SpotifyMetadataBackfillTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_mid_run_keeps_what_was_filled_in_and_the_next_run_asks_only_for_the_rest()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        AnswerEachItem(spotify);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var songB = FakeResponse.Json(TrackJson(SongB, "Song B", "Croons", (Crooner, "Crooner")));
+        spotify.On("GET", $"/v1/tracks/{SongB}", _ =>
+        {
+            // The app is told to stop while Spotify answers the second track.
+            stopping.Cancel();
+            return songB;
+        });
+        using var db = Database(spotify);
+        var backfill = db.Service<SpotifyMetadataBackfill>();
+
+        await backfill.RunAsync(TimeSpan.FromMinutes(1), stopping.Token);
+        var askedBeforeStop = Asked(spotify).ToList();
+        await backfill.RunAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(215_000, db.Scalar($"SELECT DurationMs FROM Tracks WHERE SpotifyId = '{SongA}'"));
+        Assert.Equal([$"/v1/tracks/{SongA}", $"/v1/tracks/{SongB}"], askedBeforeStop);
+        Assert.DoesNotContain($"/v1/tracks/{SongA}", Asked(spotify).Skip(askedBeforeStop.Count));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Tracks WHERE MetadataAt IS NULL"));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM Artists WHERE SpotifyId IS NOT NULL AND MetadataAt IS NULL"));
+    }
+
+    [Fact]
     public async Task With_extended_access_tracks_and_artists_come_fifty_to_a_call()
     {
         await using var spotify = await FakeHttpServer.StartAsync();

@@ -204,6 +204,23 @@ public sealed class SpotifyPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_artist_of_the_same_name_joins_the_one_the_export_named()
+    {
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(PageOf(
+            ("TWINTRACK0000000000001", "First Twin Song", "TWINARTIST000000000001", "Twin", "2026-03-01T10:00:00.000Z"),
+            ("TWINTRACK0000000000002", "Other Twin Song", "TWINARTIST000000000002", "Twin", "2026-03-01T10:05:00.000Z"))));
+        using var services = Services(spotify);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(2, MusicPlays(services));
+        Assert.Equal(1, Scalar(services, "SELECT COUNT(*) FROM Artists WHERE Name = 'Twin'"));
+        Assert.Equal(2, Scalar(services, "SELECT COUNT(*) FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE a.Name = 'Twin'"));
+    }
+
+    [Fact]
     public async Task A_local_file_in_recently_played_is_kept_by_name_once()
     {
         await using var spotify = await FakeHttpServer.StartAsync();
