@@ -39,6 +39,7 @@ public sealed class StatusPageTests(Chromium chromium)
         await tab.Page.GotoAsync("/Status");
         await Expect(Line(tab.Page, "Spotify")).ToHaveTextAsync("not connected");
         await Expect(Line(tab.Page, "Metadata")).ToHaveTextAsync("waits for Spotify to be connected");
+        await Expect(Line(tab.Page, "Last error")).ToHaveTextAsync("none");
 
         app.Services.GetRequiredService<SpotifyTokenStore>()
             .Save(new SpotifyTokens("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(1), SpotifyAuthorization.Scopes));

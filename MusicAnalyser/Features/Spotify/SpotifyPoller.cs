@@ -51,9 +51,11 @@ public sealed class SpotifyPoller(
             logger.LogInformation("Spotify poll: {Added} new plays, {Known} already known", outcome.Added, outcome.AlreadyKnown);
             await account.EnsureProfileAsync(token, cancellationToken);
         }
-        catch (SpotifyReconnectRequiredException e)
+        catch (SpotifyReconnectRequiredException)
         {
-            status.LastError = e.Message;
+            // Not connected, or Spotify wants a new sign-in: a state the connection line and the banner show, not an error
+            // that would linger once the person connects.
+            status.LastError = null;
         }
         catch (SpotifyUnauthorizedException e)
         {
