@@ -204,6 +204,23 @@ public sealed class SpotifyPollerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_poll_waits_out_the_backfills_short_write_instead_of_skipping()
+    {
+        var export = await GeneratedExports.GetAsync("--plays", "2000", "--no-account-data", "--overlap-api", "50", "--seed", "41");
+        await using var spotify = await FakeHttpServer.StartAsync();
+        spotify.On("GET", RecentlyPlayed, FakeResponse.Json(await File.ReadAllTextAsync(Path.Combine(export, "api_recently_played.json"), TestContext.Current.CancellationToken)));
+        using var services = Services(spotify);
+        var shortWrite = ImportLock.TryAcquire(services.GetRequiredService<SqliteDatabase>().Path);
+        _ = Task.Delay(200, TestContext.Current.CancellationToken).ContinueWith(_ => shortWrite!.Dispose(), TaskScheduler.Default);
+
+        await services.GetRequiredService<SpotifyPoller>().PollOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.NotNull(shortWrite);
+        Assert.Null(services.GetRequiredService<SpotifyPollStatus>().LastError);
+        Assert.Equal(50, MusicPlays(services));
+    }
+
+    [Fact]
     public async Task A_second_artist_of_the_same_name_joins_the_one_the_export_named()
     {
         await using var spotify = await FakeHttpServer.StartAsync();

@@ -36,6 +36,27 @@ public sealed class ImportLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// For the Spotify writers: the lock, waiting up to a second for the other one's short write (the poll and the
+    /// backfill run side by side); null when it stays taken, which means an import is running.
+    /// </summary>
+    public static ImportLock? TryAcquireForShortWrite(string databasePath)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (TryAcquire(databasePath) is { } acquired)
+            {
+                return acquired;
+            }
+            if (waited.Elapsed >= TimeSpan.FromSeconds(1))
+            {
+                return null;
+            }
+            Thread.Sleep(20);
+        }
+    }
+
     /// <returns>null while someone else holds it.</returns>
     public static ImportLock? TryAcquire(string databasePath)
     {

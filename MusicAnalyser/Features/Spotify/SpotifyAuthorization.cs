@@ -96,11 +96,12 @@ public sealed class SpotifyAuthorization(IHttpClientFactory clients, IOptions<Sp
             }, cancellationToken);
             if (refreshed is null)
             {
-                store.Update(current => current with { NeedsReconnect = true });
+                // Only the connection that was refused: someone may have connected afresh meanwhile.
+                store.Update(current => current.RefreshToken == tokens.RefreshToken ? current with { NeedsReconnect = true } : current);
                 throw new SpotifyReconnectRequiredException("Spotify no longer accepts this connection (revoked, or older than six months). Connect again.");
             }
             var saved = Tokens(refreshed, tokens.RefreshToken);
-            store.Update(current => saved with { Profile = current.Profile, ConnectedAt = current.ConnectedAt });
+            store.Update(current => current.RefreshToken == tokens.RefreshToken ? saved with { Profile = current.Profile, ConnectedAt = current.ConnectedAt } : current);
             return saved.AccessToken;
         }
         finally

@@ -93,6 +93,23 @@ public sealed class SpotifyMetadataBackfill(
         }
     }
 
+    // Moved once per run that filled something, not per item: each move makes the dashboard reload its data.
+    // A database busy with an import is no reason to fail the run: the import's own change reloads everything.
+    private void MetadataChanged()
+    {
+        try
+        {
+            using var connection = database.Open();
+            using var transaction = connection.BeginTransaction();
+            new SpotifyCatalogWriter(connection, transaction, time.GetUtcNow()).MetadataChanged();
+            transaction.Commit();
+        }
+        catch (SqliteException e)
+        {
+            logger.LogWarning("The dashboard could not be told about new metadata: {Error}", e.Message);
+        }
+    }
+
     /// <returns>Why an item could not be stored (it is skipped), or null.</returns>
     private async Task<string?> FillTracksAsync(string[] ids, CancellationToken cancellationToken)
     {
@@ -149,7 +166,7 @@ public sealed class SpotifyMetadataBackfill(
     private string? Write(string[] ids, Action<SpotifyCatalogWriter, int> write, Action<SpotifyCatalogWriter, int> skip)
     {
         // An import numbers new artists and albums itself: write nothing while one runs.
-        using var importLock = ImportLock.TryAcquire(database.Path)
+        using var importLock = ImportLock.TryAcquireForShortWrite(database.Path)
             ?? throw new PausedException("Filling in metadata waits for the running import to finish.");
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -165,7 +182,16 @@ public sealed class SpotifyMetadataBackfill(
             }
             catch (Exception e) when (e is not SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED })
             {
-                transaction.Rollback("item");
+                try
+                {
+                    transaction.Rollback("item");
+                    transaction.Release("item");
+                }
+                catch (SqliteException)
+                {
+                    // SQLite gave up the whole transaction (disk full, I/O error): the item's own error says why.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                }
                 skip(catalog, i);
                 error = $"Spotify's answer for {ids[i]} could not be stored ({e.Message}); it was skipped.";
                 logger.LogWarning(e, "Spotify metadata for {Id} could not be stored", ids[i]);
@@ -174,15 +200,6 @@ public sealed class SpotifyMetadataBackfill(
         transaction.Commit();
         status.FetchedSinceStart += ids.Length;
         return error;
-    }
-
-    // Moved once per run that filled something, not per item: each move makes the dashboard reload its data.
-    private void MetadataChanged()
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        new SpotifyCatalogWriter(connection, transaction, time.GetUtcNow()).MetadataChanged();
-        transaction.Commit();
     }
 
     // The most played first: one pass over the plays per slice, cheap next to the paced calls it feeds, and

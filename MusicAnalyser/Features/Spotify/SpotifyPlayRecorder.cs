@@ -18,7 +18,7 @@ public sealed class SpotifyPlayRecorder(SqliteDatabase database, TimeProvider ti
     /// <returns>null, storing nothing, while an import runs (it numbers new catalogue rows itself).</returns>
     public Outcome? Record(RecentlyPlayedPage page)
     {
-        using var importLock = ImportLock.TryAcquire(database.Path);
+        using var importLock = ImportLock.TryAcquireForShortWrite(database.Path);
         if (importLock is null)
         {
             return null;
