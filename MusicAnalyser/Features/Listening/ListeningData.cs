@@ -72,48 +72,38 @@ public sealed class ListeningData(SqliteDatabase database, IOptions<ListeningOpt
     }
 
     /// <summary>Display names of the given artists, tracks ("Track · Artist") or albums ("Album · Artist").</summary>
-    public IReadOnlyDictionary<int, string> Names(TopKind kind, IEnumerable<int> ids)
+    public IReadOnlyDictionary<int, string> Names(TopKind kind, IEnumerable<int> ids) => ById(kind switch
     {
-        using var connection = database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = kind switch
-        {
-            TopKind.Artists => "SELECT Id, Name FROM Artists WHERE Id IN (SELECT value FROM json_each($ids))",
-            TopKind.Tracks => "SELECT t.Id, t.Name || ' · ' || a.Name FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE t.Id IN (SELECT value FROM json_each($ids))",
-            _ => "SELECT b.Id, b.Name || IFNULL(' · ' || a.Name, '') FROM Albums b LEFT JOIN Artists a ON a.Id = b.ArtistId WHERE b.Id IN (SELECT value FROM json_each($ids))",
-        };
-        command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
-        var names = new Dictionary<int, string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            names[reader.GetInt32(0)] = reader.GetString(1);
-        }
-        return names;
-    }
+        TopKind.Artists => "SELECT Id, Name FROM Artists WHERE Id IN (SELECT value FROM json_each($ids))",
+        TopKind.Tracks => "SELECT t.Id, t.Name || ' · ' || a.Name FROM Tracks t JOIN Artists a ON a.Id = t.ArtistId WHERE t.Id IN (SELECT value FROM json_each($ids))",
+        _ => "SELECT b.Id, b.Name || IFNULL(' · ' || a.Name, '') FROM Albums b LEFT JOIN Artists a ON a.Id = b.ArtistId WHERE b.Id IN (SELECT value FROM json_each($ids))",
+    }, ids);
 
     /// <summary>
     /// Spotify's pictures of the given artists, tracks (their album's cover) or albums, for those that have one
     /// (filled in by live capture and the metadata backfill).
     /// </summary>
-    public IReadOnlyDictionary<int, string> Pictures(TopKind kind, IEnumerable<int> ids)
+    public IReadOnlyDictionary<int, string> Pictures(TopKind kind, IEnumerable<int> ids) => ById(kind switch
+    {
+        TopKind.Artists => "SELECT Id, ImageUrl FROM Artists WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
+        TopKind.Tracks => "SELECT t.Id, b.ImageUrl FROM Tracks t JOIN Albums b ON b.Id = t.AlbumId WHERE b.ImageUrl IS NOT NULL AND t.Id IN (SELECT value FROM json_each($ids))",
+        _ => "SELECT Id, ImageUrl FROM Albums WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
+    }, ids);
+
+    /// <summary>Runs <paramref name="sql"/> (an id and a text per row) for the ids bound to <c>$ids</c>.</summary>
+    private Dictionary<int, string> ById(string sql, IEnumerable<int> ids)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = kind switch
-        {
-            TopKind.Artists => "SELECT Id, ImageUrl FROM Artists WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
-            TopKind.Tracks => "SELECT t.Id, b.ImageUrl FROM Tracks t JOIN Albums b ON b.Id = t.AlbumId WHERE b.ImageUrl IS NOT NULL AND t.Id IN (SELECT value FROM json_each($ids))",
-            _ => "SELECT Id, ImageUrl FROM Albums WHERE ImageUrl IS NOT NULL AND Id IN (SELECT value FROM json_each($ids))",
-        };
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$ids", "[" + string.Join(",", ids) + "]");
-        var pictures = new Dictionary<int, string>();
+        var values = new Dictionary<int, string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            pictures[reader.GetInt32(0)] = reader.GetString(1);
+            values[reader.GetInt32(0)] = reader.GetString(1);
         }
-        return pictures;
+        return values;
     }
 
     /// <summary>The part of a version that moves with imports (see <see cref="CurrentVersion"/>).</summary>
