@@ -110,42 +110,40 @@ public sealed class SpotifyMetadataBackfill(
         }
     }
 
+    private Task<string?> FillTracksAsync(string[] ids, CancellationToken cancellationToken) =>
+        FillAsync(ids, api.TracksAsync, api.TrackAsync, (catalog, track) => catalog.Track(track), (catalog, id) => catalog.TrackLookedUp(id), cancellationToken);
+
+    private Task<string?> FillArtistsAsync(string[] ids, CancellationToken cancellationToken) =>
+        FillAsync(ids, api.ArtistsAsync, api.ArtistAsync, (catalog, artist) => catalog.ArtistDetails(artist), (catalog, id) => catalog.ArtistLookedUp(id), cancellationToken);
+
+    /// <summary>Asks Spotify about <paramref name="ids"/> (one call for a batch, else one each) and stores the answers.</summary>
     /// <returns>Why an item could not be stored (it is skipped), or null.</returns>
-    private async Task<string?> FillTracksAsync(string[] ids, CancellationToken cancellationToken)
+    private async Task<string?> FillAsync<T>(
+        string[] ids,
+        Func<string, IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<T?>?>> getBatch,
+        Func<string, string, CancellationToken, Task<T?>> getOne,
+        Action<SpotifyCatalogWriter, T> store,
+        Action<SpotifyCatalogWriter, string> lookedUp,
+        CancellationToken cancellationToken)
+        where T : class
     {
         var token = await authorization.AccessTokenAsync(cancellationToken);
         // A batch Spotify refuses as a whole (one malformed id makes it a 400) is asked for again one by one.
-        var found = ids.Length > 1 && await api.TracksAsync(token, ids, cancellationToken) is { } batch
+        var found = ids.Length > 1 && await getBatch(token, ids, cancellationToken) is { } batch
             ? batch
-            : await OneByOneAsync(ids, id => api.TrackAsync(token, id, cancellationToken), cancellationToken);
+            : await OneByOneAsync(ids, id => getOne(token, id, cancellationToken), cancellationToken);
         return Write(ids, (catalog, i) =>
         {
-            if (found.ElementAtOrDefault(i) is { } track)
+            if (found.ElementAtOrDefault(i) is { } item)
             {
-                catalog.Track(track);
+                store(catalog, item);
             }
             // The answer may name another id (Spotify relinks moved tracks): the one asked for is done either way.
-            catalog.TrackLookedUp(ids[i]);
-        }, (catalog, i) => catalog.TrackLookedUp(ids[i]));
+            lookedUp(catalog, ids[i]);
+        }, (catalog, i) => lookedUp(catalog, ids[i]));
     }
 
-    private async Task<string?> FillArtistsAsync(string[] ids, CancellationToken cancellationToken)
-    {
-        var token = await authorization.AccessTokenAsync(cancellationToken);
-        var found = ids.Length > 1 && await api.ArtistsAsync(token, ids, cancellationToken) is { } batch
-            ? batch
-            : await OneByOneAsync(ids, id => api.ArtistAsync(token, id, cancellationToken), cancellationToken);
-        return Write(ids, (catalog, i) =>
-        {
-            if (found.ElementAtOrDefault(i) is { } artist)
-            {
-                catalog.ArtistDetails(artist);
-            }
-            catalog.ArtistLookedUp(ids[i]);
-        }, (catalog, i) => catalog.ArtistLookedUp(ids[i]));
-    }
-
-    private async Task<T?[]> OneByOneAsync<T>(string[] ids, Func<string, Task<T?>> get, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T?>> OneByOneAsync<T>(string[] ids, Func<string, Task<T?>> get, CancellationToken cancellationToken)
     {
         var found = new T?[ids.Length];
         for (var i = 0; i < ids.Length; i++)
