@@ -19,28 +19,17 @@ public sealed class ImportLock : IDisposable
     private ImportLock(FileStream file) => _file = file;
 
     /// <exception cref="ImportBusyException">another import holds the lock.</exception>
-    public static ImportLock Acquire(string databasePath)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (TryAcquire(databasePath) is { } acquired)
-            {
-                return acquired;
-            }
-            if (waited.Elapsed >= PatienceForShortWrites)
-            {
-                throw new ImportBusyException($"Another import is running on this database ({databasePath}). Try again when it has finished.");
-            }
-            Thread.Sleep(50);
-        }
-    }
+    public static ImportLock Acquire(string databasePath) =>
+        TryAcquire(databasePath, PatienceForShortWrites)
+        ?? throw new ImportBusyException($"Another import is running on this database ({databasePath}). Try again when it has finished.");
 
     /// <summary>
     /// For the Spotify writers: the lock, waiting up to a second for the other one's short write (the poll and the
     /// backfill run side by side); null when it stays taken, which means an import is running.
     /// </summary>
-    public static ImportLock? TryAcquireForShortWrite(string databasePath)
+    public static ImportLock? TryAcquireForShortWrite(string databasePath) => TryAcquire(databasePath, TimeSpan.FromSeconds(1));
+
+    private static ImportLock? TryAcquire(string databasePath, TimeSpan patience)
     {
         var waited = Stopwatch.StartNew();
         while (true)
@@ -49,7 +38,7 @@ public sealed class ImportLock : IDisposable
             {
                 return acquired;
             }
-            if (waited.Elapsed >= TimeSpan.FromSeconds(1))
+            if (waited.Elapsed >= patience)
             {
                 return null;
             }
