@@ -10,20 +10,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 plays="${1:-1000000}"
 out="bench/out"
 source bench/common.sh
-source_data="$out/dashboard-$plays"
 data="$out/capture-$plays"
 port=5191
-if [[ ! -f "$source_data/musicanalyser.db" ]]; then
-    "$app/MusicAnalyser" import "$export_dir/my_spotify_data.zip" --data "$source_data" | tail -1 >/dev/null
-fi
+dashboard_import
 rm -rf "$data"
 mkdir -p "$data"
-cp "$source_data/musicanalyser.db" "$data/"
-
-MusicAnalyser__TimeZone=Europe/Berlin "$app/MusicAnalyser" --urls "http://127.0.0.1:$port" --data "$data" >"$out/capture-app.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null' EXIT
-for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+cp "$dashboard_data/musicanalyser.db" "$data/"
+start_app "$data" "$port" "$out/capture-app.log"
 
 python3 - "$port" "$data/musicanalyser.db" "$server" <<'PY'
 import sqlite3, sys, time, urllib.request

@@ -10,16 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 plays="${1:-1000000}"
 out="bench/out"
 source bench/common.sh
-data="$out/dashboard-$plays"
 port=5190
-if [[ ! -f "$data/musicanalyser.db" ]]; then
-    "$app/MusicAnalyser" import "$export_dir/my_spotify_data.zip" --data "$data" | tail -1 >/dev/null
-fi
-
-MusicAnalyser__TimeZone=Europe/Berlin "$app/MusicAnalyser" --urls "http://127.0.0.1:$port" --data "$data" >"$out/dashboard-app.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null' EXIT
-for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+dashboard_import
+start_app "$dashboard_data" "$port" "$out/dashboard-app.log"
 
 python3 - "$port" <<'PY'
 import statistics, sys, time, urllib.request
